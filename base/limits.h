@@ -1,0 +1,42 @@
+// Every cap on a size that input controls, as a named constant.
+//
+// A cap is crossed by bad or hostile input, never by normal news pages; each
+// is documented in README.md ("Limits") and each has a test that crosses it.
+#ifndef ECWATCH_BASE_LIMITS_H_
+#define ECWATCH_BASE_LIMITS_H_
+
+#include <cstddef>
+
+namespace ecwatch::limits {
+
+// Fetching (crawler/).
+inline constexpr std::size_t kMaxBodyBytes = 16 << 20;       // after decompression
+inline constexpr long kMaxRedirects = 5;
+inline constexpr long kConnectTimeoutSeconds = 10;
+inline constexpr long kTotalTimeoutSeconds = 30;
+inline constexpr std::size_t kMaxHeaderBytes = 64 << 10;      // all response headers
+inline constexpr std::size_t kMaxFeedItems = 1000;            // links taken from one feed/page
+
+// Extraction (extract/).
+inline constexpr std::size_t kMaxHtmlBytes = kMaxBodyBytes;   // bytes handed to the parser
+inline constexpr unsigned kMaxNestingDepth = 400;             // deeper elements are flattened
+inline constexpr std::size_t kMaxTextBytes = 2 << 20;         // extracted main text
+inline constexpr std::size_t kMaxLinksPerPage = 5000;
+inline constexpr std::size_t kMaxTitleBytes = 1024;
+
+// Rules (rules/).
+inline constexpr std::size_t kMaxRules = 10000;
+inline constexpr std::size_t kMaxRuleFileBytes = 4 << 20;
+inline constexpr std::size_t kMaxPatternBytes = 64 << 10;
+inline constexpr long long kRe2SetMaxMem = 256ll << 20;       // RE2::Set DFA budget
+inline constexpr long long kRe2MaxMem = 8ll << 20;            // per compiled rule
+inline constexpr std::size_t kMaxMatchesPerDocument = 5000;
+inline constexpr std::size_t kMaxEventsPerDocument = 200;
+
+// Config.
+inline constexpr std::size_t kMaxConfigBytes = 1 << 20;
+inline constexpr std::size_t kMaxSources = 5000;
+
+}  // namespace ecwatch::limits
+
+#endif  // ECWATCH_BASE_LIMITS_H_

@@ -1,0 +1,51 @@
+// TomlValue: a parsed TOML document with the line and column of every value.
+//
+// The one place toml++ is included (base/toml.cc), so that config (app/) and
+// rule files (rules/) share one parser and report "file:line:col: message".
+// Values are plain data: copyable, immutable once returned, thread-compatible.
+#ifndef ECWATCH_BASE_TOML_H_
+#define ECWATCH_BASE_TOML_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/status.h"
+
+namespace ecwatch {
+
+struct TomlValue {
+  enum class Type { kString, kInteger, kFloat, kBool, kDateTime, kArray, kTable };
+  Type type = Type::kTable;
+  int line = 0;      // 1-based position in the source; 0 when unknown
+  int column = 0;
+  std::string str;   // kString; kDateTime in its TOML spelling
+  int64_t integer = 0;
+  double real = 0;
+  bool boolean = false;
+  std::vector<TomlValue> array;                          // kArray
+  std::vector<std::pair<std::string, TomlValue>> table;  // kTable, in source order
+
+  bool is_string() const { return type == Type::kString; }
+  bool is_table() const { return type == Type::kTable; }
+  bool is_array() const { return type == Type::kArray; }
+  // The value of key in a table, nullptr when absent or when this is no table.
+  const TomlValue* Find(std::string_view key) const;
+  // "string", "integer", "array", ... for messages.
+  const char* TypeName() const;
+};
+
+// Parses text; source_name is used in error messages, which read
+// "source_name:line:col: description" (InvalidArgument). Input larger than
+// max_bytes is refused (TooLarge).
+Result<TomlValue> ParseToml(std::string_view source_name, std::string_view text,
+                            std::size_t max_bytes);
+
+// "source_name:line:col: " prefix for a message about value v.
+std::string TomlWhere(std::string_view source_name, const TomlValue& v);
+
+}  // namespace ecwatch
+
+#endif  // ECWATCH_BASE_TOML_H_
