@@ -37,6 +37,12 @@ inline constexpr std::size_t kMaxEventsPerDocument = 200;
 inline constexpr std::size_t kMaxConfigBytes = 1 << 20;
 inline constexpr std::size_t kMaxSources = 5000;
 
+// crawler/ additions (sitemaps, robots.txt, XML).
+inline constexpr std::size_t kMaxSitemapEntries = 50000;      // sitemaps protocol maximum
+inline constexpr std::size_t kMaxXmlBytes = kMaxBodyBytes;    // feed/sitemap bytes, also after gunzip
+inline constexpr std::size_t kMaxRobotsBytes = 500 << 10;     // RFC 9309 2.5: at least 500 KiB parsed
+inline constexpr std::size_t kMaxUrlBytes = 8 << 10;          // one URL, for canonicalisation
+
 }  // namespace ecwatch::limits
 
 #endif  // ECWATCH_BASE_LIMITS_H_
