@@ -1,0 +1,50 @@
+// TestHttpServer: a real HTTP server on 127.0.0.1 (cpp-httplib) for
+// end-to-end tests. Starts on a free port in the constructor, stops in the
+// destructor. Handlers are registered before Start(). Not copyable.
+#ifndef ECWATCH_TESTS_SUPPORT_HTTP_SERVER_H_
+#define ECWATCH_TESTS_SUPPORT_HTTP_SERVER_H_
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <httplib.h>
+
+namespace ecwatch::testing {
+
+class TestHttpServer {
+ public:
+  TestHttpServer() = default;
+  ~TestHttpServer() { Stop(); }
+  TestHttpServer(const TestHttpServer&) = delete;
+  TestHttpServer& operator=(const TestHttpServer&) = delete;
+
+  httplib::Server& server() { return server_; }
+
+  // Binds 127.0.0.1 on a free port and serves in a thread; returns once ready.
+  void Start() {
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  void Stop() {
+    if (!thread_.joinable()) return;
+    server_.stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+  // "http://127.0.0.1:PORT" + path.
+  std::string Url(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
+
+ private:
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+}  // namespace ecwatch::testing
+
+#endif  // ECWATCH_TESTS_SUPPORT_HTTP_SERVER_H_
