@@ -24,6 +24,13 @@ inline constexpr std::size_t kMaxTextBytes = 2 << 20;         // extracted main 
 inline constexpr std::size_t kMaxLinksPerPage = 5000;
 inline constexpr std::size_t kMaxTitleBytes = 1024;
 
+// Extraction internals (added by extract/).
+inline constexpr std::size_t kMaxJsonLdScripts = 32;           // <script type=ld+json> kept per page
+inline constexpr std::size_t kMaxJsonLdBytes = 2 << 20;        // one JSON-LD body parsed at most
+inline constexpr std::size_t kMaxCharsetSniffBytes = 64 << 10; // bytes scanned for <meta charset>
+inline constexpr std::size_t kMaxDetectorBytes = 256 << 10;    // bytes fed to the charset detector
+inline constexpr std::size_t kMaxBatchFiles = 1000000;         // files of one extract batch
+
 // Rules (rules/).
 inline constexpr std::size_t kMaxRules = 10000;
 inline constexpr std::size_t kMaxRuleFileBytes = 4 << 20;

@@ -1,0 +1,58 @@
+// HtmlDocument: a parsed HTML page (the one wrapper around the HTML parser).
+//
+// Owns the UTF-8 input buffer, the parser's output and the DomNode tree built
+// from it, so that every string_view in the tree stays valid for the
+// document's lifetime. Not copyable or movable (nodes point into it); hold it
+// by unique_ptr. Not thread-safe; distinct documents are independent.
+#ifndef ECWATCH_EXTRACT_HTML_DOCUMENT_H_
+#define ECWATCH_EXTRACT_HTML_DOCUMENT_H_
+
+#include <deque>
+#include <memory>
+#include <string>
+
+#include "extract/dom.h"
+
+namespace ecwatch {
+
+class HtmlDocument {
+ public:
+  // Parses `utf8_html` (must be UTF-8; invalid bytes become U+FFFD). Elements
+  // nested deeper than limits::kMaxNestingDepth are flattened: their children
+  // are attached to the deepest allowed ancestor. Never fails: any input
+  // yields a tree with at least <html>, <head> and <body>.
+  static std::unique_ptr<HtmlDocument> Parse(std::string utf8_html);
+
+  ~HtmlDocument();
+  HtmlDocument(const HtmlDocument&) = delete;
+  HtmlDocument& operator=(const HtmlDocument&) = delete;
+
+  // The <html> element.
+  DomNode* root() const { return root_; }
+  // <head> and <body>; never null.
+  DomNode* head() const { return head_; }
+  DomNode* body() const { return body_; }
+  // Number of nodes; every DomNode::id is below it.
+  size_t node_count() const { return nodes_.size(); }
+
+ private:
+  struct ParserOutput;
+  HtmlDocument() = default;
+  DomNode* NewNode() {
+    DomNode* node = &nodes_.emplace_back();
+    node->id = static_cast<unsigned>(nodes_.size() - 1);
+    return node;
+  }
+  void Build();
+
+  std::string buffer_;
+  std::unique_ptr<ParserOutput> output_;
+  std::deque<DomNode> nodes_;
+  DomNode* root_ = nullptr;
+  DomNode* head_ = nullptr;
+  DomNode* body_ = nullptr;
+};
+
+}  // namespace ecwatch
+
+#endif  // ECWATCH_EXTRACT_HTML_DOCUMENT_H_

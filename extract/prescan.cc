@@ -1,0 +1,284 @@
+// Prescan: a single linear pass over the page that drops scripts, styles,
+// comments and SVG before parsing, keeping JSON-LD bodies aside. Tested by
+// prescan_test.cc.
+#include "extract/prescan.h"
+
+#include <cstring>
+
+#include "base/limits.h"
+
+namespace ecwatch {
+namespace {
+
+bool IsAsciiAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+// True when `s` at `pos` starts with the lowercase ASCII `word`, ignoring case.
+bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view word) {
+  if (s.size() - pos < word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (Lower(s[pos + i]) != word[i]) return false;
+  }
+  return true;
+}
+
+// A tag found at '<'; `end` is one past its '>' (npos when unterminated).
+struct Tag {
+  std::string name;  // lowercase
+  bool is_end = false;
+  bool self_closing = false;
+  size_t end = std::string_view::npos;
+  std::string type_attr;  // value of type= (script), lowercase
+};
+
+// Reads attributes as the tokenizer does (quotes matter only in values) and
+// returns the position one past the closing '>' or npos.
+size_t ScanAttributes(std::string_view s, size_t pos, Tag* tag) {
+  const size_t n = s.size();
+  while (pos < n) {
+    while (pos < n && (IsSpace(s[pos]) || s[pos] == '/')) {
+      tag->self_closing = s[pos] == '/';
+      ++pos;
+    }
+    if (pos >= n) return std::string_view::npos;
+    if (s[pos] == '>') return pos + 1;
+    tag->self_closing = false;
+    size_t name_start = pos++;  // first char may be '=' (spec: part of the name)
+    while (pos < n && !IsSpace(s[pos]) && s[pos] != '/' && s[pos] != '>' && s[pos] != '=') ++pos;
+    std::string_view name = s.substr(name_start, pos - name_start);
+    while (pos < n && IsSpace(s[pos])) ++pos;
+    if (pos >= n || s[pos] != '=') continue;
+    ++pos;
+    while (pos < n && IsSpace(s[pos])) ++pos;
+    if (pos >= n) return std::string_view::npos;
+    size_t value_start, value_end;
+    if (s[pos] == '"' || s[pos] == '\'') {
+      size_t close = s.find(s[pos], pos + 1);
+      if (close == std::string_view::npos) return std::string_view::npos;
+      value_start = pos + 1, value_end = close, pos = close + 1;
+    } else {
+      value_start = pos;
+      while (pos < n && !IsSpace(s[pos]) && s[pos] != '>') ++pos;
+      value_end = pos;
+    }
+    if (name.size() == 4 && StartsWithNoCase(name, 0, "type")) {
+      for (size_t i = value_start; i < value_end; ++i) tag->type_attr += Lower(s[i]);
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Parses the tag at s[pos] == '<' whose next char starts a tag name.
+Tag ReadTag(std::string_view s, size_t pos) {
+  Tag tag;
+  pos += 1;
+  if (s[pos] == '/') tag.is_end = true, ++pos;
+  while (pos < s.size() && !IsSpace(s[pos]) && s[pos] != '/' && s[pos] != '>') {
+    tag.name += Lower(s[pos++]);
+  }
+  tag.end = ScanAttributes(s, pos, &tag);
+  return tag;
+}
+
+// Finds "</name" followed by a tag-name terminator, from `pos`; npos if none.
+size_t FindEndTag(std::string_view s, size_t pos, std::string_view name) {
+  while ((pos = s.find("</", pos)) != std::string_view::npos) {
+    size_t after = pos + 2 + name.size();
+    if (StartsWithNoCase(s, pos + 2, name) &&
+        (after >= s.size() || IsSpace(s[after]) || s[after] == '/' || s[after] == '>')) {
+      return pos;
+    }
+    pos += 2;
+  }
+  return std::string_view::npos;
+}
+
+// Like FindEndTag("script") but honours the script-data escaped and
+// double-escaped states ("<!-- <script> ... </script> -->" does not end it).
+size_t FindScriptEnd(std::string_view s, size_t pos) {
+  enum { kData, kEscaped, kDoubleEscaped } state = kData;
+  const size_t n = s.size();
+  auto is_delim = [&](size_t p) {
+    return p >= n || IsSpace(s[p]) || s[p] == '/' || s[p] == '>';
+  };
+  while ((pos = s.find_first_of("<-", pos)) != std::string_view::npos) {
+    if (s[pos] == '-') {
+      if (state != kData && s.compare(pos, 3, "-->") == 0) state = kData;
+      pos += 1;
+      continue;
+    }
+    if (state == kData && s.compare(pos, 4, "<!--") == 0) {
+      state = kEscaped;
+      pos += 2;  // "<!-->" leaves the "-->" to be seen next
+      continue;
+    }
+    if (s.compare(pos, 2, "</") == 0 && StartsWithNoCase(s, pos + 2, "script") && is_delim(pos + 8)) {
+      if (state != kDoubleEscaped) return pos;
+      state = kEscaped;
+    } else if (state == kEscaped && StartsWithNoCase(s, pos + 1, "script") && is_delim(pos + 7)) {
+      state = kDoubleEscaped;
+    }
+    pos += 1;
+  }
+  return std::string_view::npos;
+}
+
+bool IsBreakoutTag(const std::string& name) {
+  static constexpr std::string_view kTags[] = {
+      "b",    "big",  "blockquote", "body",  "br",     "center", "code", "dd",   "div",
+      "dl",   "dt",   "em",         "embed", "h1",     "h2",     "h3",   "h4",   "h5",
+      "h6",   "head", "hr",         "i",     "img",    "li",     "listing", "menu", "meta",
+      "nobr", "ol",   "p",          "pre",   "ruby",   "s",      "small", "span", "strong",
+      "strike", "sub", "sup",       "table", "tt",     "u",      "ul",   "var"};
+  for (std::string_view t : kTags) {
+    if (name == t) return true;
+  }
+  return false;
+}
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view in) : in_(in) { out_.html.reserve(in.size() / 2); }
+  PrescanResult Run();
+
+ private:
+  size_t SkipMarkupDeclaration(size_t pos);
+  size_t HandleStartTag(size_t pos, const Tag& tag);
+  size_t SkipSvg(size_t pos);
+  size_t CopyRawText(size_t pos, const Tag& tag, bool keep);
+
+  std::string_view in_;
+  PrescanResult out_;
+};
+
+// At "<!" or "<?": comments and bogus comments are dropped, DOCTYPE kept.
+size_t Scanner::SkipMarkupDeclaration(size_t pos) {
+  if (in_.compare(pos, 4, "<!--") == 0) {
+    size_t a = in_.find("-->", pos + 2);
+    size_t b = in_.find("--!>", pos + 2);
+    if (a == std::string_view::npos && b == std::string_view::npos) return in_.size();
+    return a < b ? a + 3 : b + 4;
+  }
+  size_t close = in_.find('>', pos);
+  size_t end = close == std::string_view::npos ? in_.size() : close + 1;
+  if (StartsWithNoCase(in_, pos, "<!doctype")) out_.html.append(in_.substr(pos, end - pos));
+  return end;
+}
+
+// Copies (or drops) an element whose content is raw text up to its end tag.
+size_t Scanner::CopyRawText(size_t pos, const Tag& tag, bool keep) {
+  size_t close = tag.name == "script" ? FindScriptEnd(in_, tag.end) : FindEndTag(in_, tag.end, tag.name);
+  if (tag.name == "script" && tag.type_attr.find("ld+json") != std::string::npos &&
+      out_.json_ld.size() < limits::kMaxJsonLdScripts) {
+    size_t body_end = close == std::string_view::npos ? in_.size() : close;
+    out_.json_ld.emplace_back(in_.substr(tag.end, body_end - tag.end));
+  }
+  size_t end = in_.size();
+  if (close != std::string_view::npos) {
+    Tag end_tag = ReadTag(in_, close);
+    end = end_tag.end == std::string_view::npos ? in_.size() : end_tag.end;
+  }
+  if (keep) out_.html.append(in_.substr(pos, end - pos));
+  return end;
+}
+
+// Skips an <svg> subtree: tags are counted, comments and CDATA skipped, and
+// an HTML "breakout" tag ends it as it ends foreign content in a browser.
+size_t Scanner::SkipSvg(size_t pos) {
+  int depth = 1;
+  while ((pos = in_.find('<', pos)) != std::string_view::npos) {
+    if (in_.compare(pos, 9, "<![CDATA[") == 0) {
+      size_t close = in_.find("]]>", pos + 9);
+      if (close == std::string_view::npos) return in_.size();
+      pos = close + 3;
+      continue;
+    }
+    if (in_.compare(pos, 2, "<!") == 0) {
+      size_t before = out_.html.size();
+      pos = SkipMarkupDeclaration(pos);
+      out_.html.resize(before);
+      continue;
+    }
+    bool end_tag = in_.compare(pos, 2, "</") == 0;
+    size_t name_pos = pos + (end_tag ? 2 : 1);
+    if (name_pos >= in_.size() || !IsAsciiAlpha(in_[name_pos])) {
+      ++pos;
+      continue;
+    }
+    Tag tag = ReadTag(in_, pos);
+    if (tag.end == std::string_view::npos) return in_.size();
+    if (!end_tag && IsBreakoutTag(tag.name)) return pos;
+    if (end_tag && (tag.name == "p" || tag.name == "br")) return pos;
+    if (tag.name == "svg" && !tag.self_closing) depth += end_tag ? -1 : 1;
+    pos = tag.end;
+    if (depth == 0) return pos;
+  }
+  return in_.size();
+}
+
+size_t Scanner::HandleStartTag(size_t pos, const Tag& tag) {
+  const std::string& name = tag.name;
+  if (name == "script" || name == "style" || name == "noscript" || name == "iframe" ||
+      name == "noembed" || name == "noframes") {
+    return CopyRawText(pos, tag, /*keep=*/false);
+  }
+  if (name == "title" || name == "textarea" || name == "xmp") {
+    return CopyRawText(pos, tag, /*keep=*/true);
+  }
+  if (name == "plaintext") {
+    out_.html.append(in_.substr(pos));
+    return in_.size();
+  }
+  if (name == "svg") return tag.self_closing ? tag.end : SkipSvg(tag.end);
+  out_.html.append(in_.substr(pos, tag.end - pos));
+  return tag.end;
+}
+
+PrescanResult Scanner::Run() {
+  size_t pos = 0;
+  const size_t n = in_.size();
+  while (pos < n) {
+    size_t lt = in_.find('<', pos);
+    if (lt == std::string_view::npos) lt = n;
+    out_.html.append(in_.substr(pos, lt - pos));
+    if (lt >= n - 1) {
+      if (lt < n) out_.html += '<';
+      break;
+    }
+    char next = in_[lt + 1];
+    if (next == '!' || next == '?') {
+      pos = SkipMarkupDeclaration(lt);
+      continue;
+    }
+    bool is_end = next == '/';
+    if (is_end && lt + 2 < n && in_[lt + 2] == '>') {
+      pos = lt + 3;  // "</>" is ignored
+      continue;
+    }
+    if (is_end && (lt + 2 >= n || !IsAsciiAlpha(in_[lt + 2]))) {
+      pos = SkipMarkupDeclaration(lt);  // "</" + non-letter: bogus comment
+      continue;
+    }
+    if (!is_end && !IsAsciiAlpha(next)) {
+      out_.html += '<';  // a literal '<'
+      pos = lt + 1;
+      continue;
+    }
+    Tag tag = ReadTag(in_, lt);
+    if (tag.end == std::string_view::npos) break;  // EOF in a tag: dropped, as in a browser
+    if (is_end) {
+      out_.html.append(in_.substr(lt, tag.end - lt));
+      pos = tag.end;
+    } else {
+      pos = HandleStartTag(lt, tag);
+    }
+  }
+  return std::move(out_);
+}
+
+}  // namespace
+
+PrescanResult Prescan(std::string_view html) { return Scanner(html).Run(); }
+
+}  // namespace ecwatch

@@ -1,0 +1,103 @@
+// Tests for extract/prescan.h: what is dropped, and that tricky markup never
+// makes the scanner cut the page where a browser would not.
+#include "extract/prescan.h"
+
+#include <catch2/catch.hpp>
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("Prescan drops script and style bodies and keeps text", "[prescan]") {
+  PrescanResult r = Prescan("<p>a</p><script>var x = '<p>no</p>';</script><style>p{}</style><p>b</p>");
+  CHECK(r.html == "<p>a</p><p>b</p>");
+  CHECK(r.json_ld.empty());
+}
+
+TEST_CASE("Prescan keeps JSON-LD bodies aside", "[prescan]") {
+  PrescanResult r = Prescan(
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script><p>x</p>"
+      "<SCRIPT TYPE='Application/LD+JSON'>[1]</SCRIPT>");
+  CHECK(r.html == "<p>x</p>");
+  REQUIRE(r.json_ld.size() == 2);
+  CHECK(r.json_ld[0] == "{\"@type\":\"NewsArticle\"}");
+  CHECK(r.json_ld[1] == "[1]");
+}
+
+TEST_CASE("Prescan ends a script at </script inside a JS string, as browsers do", "[prescan]") {
+  // HTML tokenisation ignores JS syntax: the string's "</script>" ends the element.
+  PrescanResult r = Prescan("<script>var s = \"</script>\";</script><p>after</p>");
+  CHECK(r.html == "\";</script><p>after</p>");  // the stray end tag is left to the parser
+}
+
+TEST_CASE("Prescan does not end a script at </scripts or <\\/script", "[prescan]") {
+  PrescanResult r = Prescan("<script>a = '</scripts>'; b = '<\\/script>';</script><p>k</p>");
+  CHECK(r.html == "<p>k</p>");
+}
+
+TEST_CASE("Prescan honours the script-data double-escaped state", "[prescan]") {
+  PrescanResult r =
+      Prescan("<script><!-- document.write('<script>x()</script>'); --></script><p>k</p>");
+  CHECK(r.html == "<p>k</p>");
+}
+
+TEST_CASE("Prescan drops comments containing tags", "[prescan]") {
+  CHECK(Prescan("<p>a<!-- <script> <p>hidden</p> -->b</p>").html == "<p>ab</p>");
+  CHECK(Prescan("a<!-->b").html == "ab");      // "<!-->" is an empty comment
+  CHECK(Prescan("a<!--->b").html == "ab");
+  CHECK(Prescan("a<!-- x --!>b").html == "ab");
+  CHECK(Prescan("a<!-- never closed <p>x").html == "a");
+}
+
+TEST_CASE("Prescan treats CDATA and <? ?> in HTML as bogus comments", "[prescan]") {
+  CHECK(Prescan("a<![CDATA[ <script> ]]>b").html == "a ]]>b");
+  CHECK(Prescan("<?xml version=\"1.0\"?><p>x</p>").html == "<p>x</p>");
+}
+
+TEST_CASE("Prescan keeps the doctype", "[prescan]") {
+  CHECK(Prescan("<!DOCTYPE html><p>x</p>").html == "<!DOCTYPE html><p>x</p>");
+}
+
+TEST_CASE("Prescan matches tag names case-insensitively", "[prescan]") {
+  CHECK(Prescan("<SCRIPT>x</ScRiPt ><P>y</P><STYLE>z</STYLE>").html == "<P>y</P>");
+}
+
+TEST_CASE("Prescan respects quoted attribute values", "[prescan]") {
+  CHECK(Prescan("<a title=\"<script>\" href='x>y'>t</a>").html ==
+        "<a title=\"<script>\" href='x>y'>t</a>");
+  // A quote inside an attribute name does not open a value.
+  CHECK(Prescan("<a b\"c>t</a>").html == "<a b\"c>t</a>");
+}
+
+TEST_CASE("Prescan drops an unterminated tag at end of input", "[prescan]") {
+  CHECK(Prescan("<p>x</p><div class=\"open").html == "<p>x</p>");
+  CHECK(Prescan("<p>x</p><scr").html == "<p>x</p>");
+  CHECK(Prescan("<p>x</p><").html == "<p>x</p><");
+  CHECK(Prescan("<script>never closed <p>x</p>").html.empty());
+}
+
+TEST_CASE("Prescan copies RCDATA and RAWTEXT elements verbatim", "[prescan]") {
+  CHECK(Prescan("<title>a <!-- b --> c</title>").html == "<title>a <!-- b --> c</title>");
+  CHECK(Prescan("<textarea><script>x</script></textarea>").html ==
+        "<textarea><script>x</script></textarea>");
+}
+
+TEST_CASE("Prescan drops svg subtrees including nested svg and CDATA", "[prescan]") {
+  CHECK(Prescan("a<svg><g><svg><text>x</text></svg></g><![CDATA[</svg>]]></svg>b").html == "ab");
+  CHECK(Prescan("a<svg/>b").html == "ab");
+  // An HTML breakout tag ends foreign content, as in a browser.
+  CHECK(Prescan("<svg><path d=\"M0\"><p>text</p>").html == "<p>text</p>");
+}
+
+TEST_CASE("Prescan literal less-than signs stay text", "[prescan]") {
+  CHECK(Prescan("1 < 2 and 3<4").html == "1 < 2 and 3<4");
+}
+
+TEST_CASE("Prescan output is never longer than the input", "[prescan]") {
+  for (const char* html : {"", "<", "<!", "<!-", "</", "</>", "<a", "<a ", "<a b=", "<a b='",
+                           "<script", "<script>", "<svg", "<!doctype"}) {
+    CHECK(Prescan(html).html.size() <= std::string_view(html).size());
+  }
+}
+
+}  // namespace
+}  // namespace ecwatch
