@@ -5,18 +5,104 @@
 
 #include <gumbo.h>
 
+#include <cstdint>
+#include <cstdlib>
+#include <new>
 #include <vector>
 
 #include "base/limits.h"
 
 namespace ecwatch {
 
-// RAII owner of one GumboOutput (gumbo_destroy_output on destruction).
-struct HtmlDocument::ParserOutput {
-  GumboOutput* output = nullptr;
+// Owns all memory of one parse. Gumbo allocates through it: small blocks come
+// from per-size free lists carved out of 256 KiB chunks, large ones from
+// malloc; everything is released at once when the document dies, so the
+// tree is never walked by gumbo_destroy_output. Not thread-safe (one parse).
+class HtmlDocument::ParserOutput {
+ public:
+  ParserOutput() = default;
   ~ParserOutput() {
-    if (output) gumbo_destroy_output(&kGumboDefaultOptions, output);
+    for (void* p : large_) std::free(p);
   }
+  ParserOutput(const ParserOutput&) = delete;
+  ParserOutput& operator=(const ParserOutput&) = delete;
+
+  static void* Allocate(void* self, size_t size) {
+    return static_cast<ParserOutput*>(self)->Allocate(size);
+  }
+  static void Deallocate(void* self, void* ptr) {
+    if (ptr) static_cast<ParserOutput*>(self)->Deallocate(ptr);
+  }
+
+  GumboOutput* output = nullptr;
+
+ private:
+  static constexpr size_t kHeader = 16;  // keeps payloads 16-byte aligned
+  static constexpr int kClasses = 13;    // 16 B .. 64 KiB
+  static constexpr size_t kChunkBytes = 256 << 10;
+  static constexpr uint32_t kLarge = 0xFFFFFFFF;
+
+  static int ClassOf(size_t size) {
+    int c = 0;
+    while ((size_t{16} << c) < size) ++c;
+    return c;
+  }
+
+  void* Allocate(size_t size) {
+    if (size > (size_t{16} << (kClasses - 1))) return AllocateLarge(size);
+    int c = ClassOf(size);
+    char* block;
+    if (free_[c]) {
+      block = free_[c];
+      free_[c] = *reinterpret_cast<char**>(block + kHeader);
+    } else {
+      size_t need = kHeader + (size_t{16} << c);
+      if (chunk_left_ < need) NewChunk();
+      block = chunk_next_;
+      chunk_next_ += need;
+      chunk_left_ -= need;
+    }
+    *reinterpret_cast<uint32_t*>(block) = static_cast<uint32_t>(c);
+    return block + kHeader;
+  }
+
+  void Deallocate(void* ptr) {
+    char* block = static_cast<char*>(ptr) - kHeader;
+    uint32_t c = *reinterpret_cast<uint32_t*>(block);
+    if (c == kLarge) {
+      for (void*& p : large_) {
+        if (p == block) {
+          std::free(block);
+          p = large_.back();
+          large_.pop_back();
+          return;
+        }
+      }
+      return;
+    }
+    *reinterpret_cast<char**>(block + kHeader) = free_[c];
+    free_[c] = block;
+  }
+
+  void* AllocateLarge(size_t size) {
+    char* block = static_cast<char*>(std::malloc(kHeader + size));
+    if (!block) throw std::bad_alloc();
+    *reinterpret_cast<uint32_t*>(block) = kLarge;
+    large_.push_back(block);
+    return block + kHeader;
+  }
+
+  void NewChunk() {
+    chunks_.push_back(std::make_unique<char[]>(kChunkBytes));
+    chunk_next_ = chunks_.back().get();
+    chunk_left_ = kChunkBytes;
+  }
+
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  std::vector<void*> large_;
+  char* free_[kClasses] = {};
+  char* chunk_next_ = nullptr;
+  size_t chunk_left_ = 0;
 };
 
 namespace {
@@ -37,9 +123,12 @@ struct PendingNode {
 std::unique_ptr<HtmlDocument> HtmlDocument::Parse(std::string utf8_html) {
   std::unique_ptr<HtmlDocument> doc(new HtmlDocument());
   doc->buffer_ = std::move(utf8_html);
+  doc->output_ = std::make_unique<ParserOutput>();
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never read parse errors; don't record them
-  doc->output_ = std::make_unique<ParserOutput>();
+  options.allocator = &ParserOutput::Allocate;
+  options.deallocator = &ParserOutput::Deallocate;
+  options.userdata = doc->output_.get();
   doc->output_->output =
       gumbo_parse_with_options(&options, doc->buffer_.data(), doc->buffer_.size());
   doc->Build();

@@ -36,7 +36,7 @@ class HtmlDocument {
   size_t node_count() const { return nodes_.size(); }
 
  private:
-  struct ParserOutput;
+  class ParserOutput;
   HtmlDocument() = default;
   DomNode* NewNode() {
     DomNode* node = &nodes_.emplace_back();

@@ -4,6 +4,8 @@
 #include "extract/prescan.h"
 
 #include <cstring>
+#include <utility>
+#include <vector>
 
 #include "base/limits.h"
 
@@ -30,7 +32,31 @@ struct Tag {
   bool self_closing = false;
   size_t end = std::string_view::npos;
   std::string type_attr;  // value of type= (script), lowercase
+  // Source spans [first, second) of the attributes extraction reads; the
+  // others are dropped from the output (see IsKeptAttribute).
+  std::vector<std::pair<size_t, size_t>> kept;
+  bool dropped_attribute = false;
 };
+
+// Attributes some part of extract/ reads; the rest (data-*, srcset, onclick,
+// width...) is often most of a tag's bytes, so the parser never sees it.
+bool IsKeptAttribute(std::string_view name, std::string_view value) {
+  static constexpr std::string_view kKept[] = {
+      "class",   "id",   "href",    "rel",  "content",    "name",     "property", "itemprop",
+      "lang",    "xml:lang", "datetime", "hidden", "aria-hidden", "role", "type", "http-equiv",
+      "charset", "pubdate"};
+  if (name.size() > 11) return false;
+  char lower[12];
+  for (size_t i = 0; i < name.size(); ++i) lower[i] = Lower(name[i]);
+  std::string_view key(lower, name.size());
+  if (key == "style") {
+    return value.find("none") != std::string_view::npos || value.find("hidden") != std::string_view::npos;
+  }
+  for (std::string_view k : kKept) {
+    if (key == k) return true;
+  }
+  return false;
+}
 
 // Reads attributes as the tokenizer does (quotes matter only in values) and
 // returns the position one past the closing '>' or npos.
@@ -47,8 +73,16 @@ size_t ScanAttributes(std::string_view s, size_t pos, Tag* tag) {
     size_t name_start = pos++;  // first char may be '=' (spec: part of the name)
     while (pos < n && !IsSpace(s[pos]) && s[pos] != '/' && s[pos] != '>' && s[pos] != '=') ++pos;
     std::string_view name = s.substr(name_start, pos - name_start);
+    size_t name_end = pos;
     while (pos < n && IsSpace(s[pos])) ++pos;
-    if (pos >= n || s[pos] != '=') continue;
+    if (pos >= n || s[pos] != '=') {
+      if (IsKeptAttribute(name, {})) {
+        tag->kept.emplace_back(name_start, name_end);
+      } else {
+        tag->dropped_attribute = true;
+      }
+      continue;
+    }
     ++pos;
     while (pos < n && IsSpace(s[pos])) ++pos;
     if (pos >= n) return std::string_view::npos;
@@ -64,6 +98,11 @@ size_t ScanAttributes(std::string_view s, size_t pos, Tag* tag) {
     }
     if (name.size() == 4 && StartsWithNoCase(name, 0, "type")) {
       for (size_t i = value_start; i < value_end; ++i) tag->type_attr += Lower(s[i]);
+    }
+    if (IsKeptAttribute(name, s.substr(value_start, value_end - value_start))) {
+      tag->kept.emplace_back(name_start, pos);
+    } else {
+      tag->dropped_attribute = true;
     }
   }
   return std::string_view::npos;
@@ -147,23 +186,70 @@ class Scanner {
   size_t HandleStartTag(size_t pos, const Tag& tag);
   size_t SkipSvg(size_t pos);
   size_t CopyRawText(size_t pos, const Tag& tag, bool keep);
+  void AppendTag(size_t pos, const Tag& tag);
+  void AppendText(std::string_view text);
+  void TrackPreformatted(const Tag& tag);
 
   std::string_view in_;
   PrescanResult out_;
+  int preformatted_ = 0;  // open <pre>/<listing> elements: whitespace kept
 };
+
+// Text between tags; outside <pre>, a run of whitespace becomes one space or
+// one newline (HTML rendering collapses it anyway; the parser is spared it).
+void Scanner::AppendText(std::string_view text) {
+  if (preformatted_ > 0) {
+    out_.html.append(text);
+    return;
+  }
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i;
+    while (i < text.size() && !IsSpace(text[i])) ++i;
+    out_.html.append(text.substr(start, i - start));
+    if (i >= text.size()) break;
+    bool newline = false;
+    while (i < text.size() && IsSpace(text[i])) newline |= text[i++] == '\n';
+    out_.html += newline ? '\n' : ' ';
+  }
+}
+
+void Scanner::TrackPreformatted(const Tag& tag) {
+  if (tag.name != "pre" && tag.name != "listing") return;
+  preformatted_ += tag.is_end ? -1 : 1;
+  if (preformatted_ < 0) preformatted_ = 0;
+}
 
 // At "<!" or "<?": comments and bogus comments are dropped, DOCTYPE kept.
 size_t Scanner::SkipMarkupDeclaration(size_t pos) {
   if (in_.compare(pos, 4, "<!--") == 0) {
-    size_t a = in_.find("-->", pos + 2);
-    size_t b = in_.find("--!>", pos + 2);
-    if (a == std::string_view::npos && b == std::string_view::npos) return in_.size();
-    return a < b ? a + 3 : b + 4;
+    // Ends at the first "-->" or "--!>" (counting from "<!" so "<!-->" is empty).
+    for (size_t dash = in_.find("--", pos + 2); dash != std::string_view::npos;
+         dash = in_.find("--", dash + 1)) {
+      if (in_.compare(dash, 3, "-->") == 0) return dash + 3;
+      if (in_.compare(dash, 4, "--!>") == 0) return dash + 4;
+    }
+    return in_.size();
   }
   size_t close = in_.find('>', pos);
   size_t end = close == std::string_view::npos ? in_.size() : close + 1;
   if (StartsWithNoCase(in_, pos, "<!doctype")) out_.html.append(in_.substr(pos, end - pos));
   return end;
+}
+
+// Copies a tag, without the attributes extraction never reads.
+void Scanner::AppendTag(size_t pos, const Tag& tag) {
+  if (!tag.dropped_attribute) {
+    out_.html.append(in_.substr(pos, tag.end - pos));
+    return;
+  }
+  out_.html += tag.is_end ? "</" : "<";
+  out_.html += tag.name;
+  for (const auto& [first, last] : tag.kept) {
+    out_.html += ' ';
+    out_.html.append(in_.substr(first, last - first));
+  }
+  out_.html += tag.self_closing ? "/>" : ">";
 }
 
 // Copies (or drops) an element whose content is raw text up to its end tag.
@@ -231,7 +317,7 @@ size_t Scanner::HandleStartTag(size_t pos, const Tag& tag) {
     return in_.size();
   }
   if (name == "svg") return tag.self_closing ? tag.end : SkipSvg(tag.end);
-  out_.html.append(in_.substr(pos, tag.end - pos));
+  AppendTag(pos, tag);
   return tag.end;
 }
 
@@ -241,7 +327,7 @@ PrescanResult Scanner::Run() {
   while (pos < n) {
     size_t lt = in_.find('<', pos);
     if (lt == std::string_view::npos) lt = n;
-    out_.html.append(in_.substr(pos, lt - pos));
+    AppendText(in_.substr(pos, lt - pos));
     if (lt >= n - 1) {
       if (lt < n) out_.html += '<';
       break;
@@ -267,8 +353,9 @@ PrescanResult Scanner::Run() {
     }
     Tag tag = ReadTag(in_, lt);
     if (tag.end == std::string_view::npos) break;  // EOF in a tag: dropped, as in a browser
+    TrackPreformatted(tag);
     if (is_end) {
-      out_.html.append(in_.substr(lt, tag.end - lt));
+      AppendTag(lt, tag);
       pos = tag.end;
     } else {
       pos = HandleStartTag(lt, tag);

@@ -62,10 +62,25 @@ TEST_CASE("Prescan matches tag names case-insensitively", "[prescan]") {
 }
 
 TEST_CASE("Prescan respects quoted attribute values", "[prescan]") {
-  CHECK(Prescan("<a title=\"<script>\" href='x>y'>t</a>").html ==
-        "<a title=\"<script>\" href='x>y'>t</a>");
+  CHECK(Prescan("<a class=\"<script>\" href='x>y'>t</a>").html ==
+        "<a class=\"<script>\" href='x>y'>t</a>");
   // A quote inside an attribute name does not open a value.
-  CHECK(Prescan("<a b\"c>t</a>").html == "<a b\"c>t</a>");
+  CHECK(Prescan("<a id=x b\"c>t</a>").html == "<a id=x>t</a>");
+}
+
+TEST_CASE("Prescan drops attributes extraction never reads", "[prescan]") {
+  CHECK(Prescan("<img src=\"a.jpg\" srcset=\"a 1x, b 2x\" data-x='{\"a\":1}' class=c>").html ==
+        "<img class=c>");
+  CHECK(Prescan("<div STYLE=\"display: none\" onclick=\"x()\" hidden>t</div>").html ==
+        "<div STYLE=\"display: none\" hidden>t</div>");
+  CHECK(Prescan("<p style=\"color:red\">t</p>").html == "<p>t</p>");
+  CHECK(Prescan("<br/><p class=a/>").html == "<br/><p class=a/>");
+}
+
+TEST_CASE("Prescan collapses whitespace runs outside <pre>", "[prescan]") {
+  CHECK(Prescan("<p>a  \t b\n\n   c</p>").html == "<p>a b\nc</p>");
+  CHECK(Prescan("<pre>a  b\n\n c</pre> x  y").html == "<pre>a  b\n\n c</pre> x y");
+  CHECK(Prescan("<textarea>a   b</textarea>").html == "<textarea>a   b</textarea>");
 }
 
 TEST_CASE("Prescan drops an unterminated tag at end of input", "[prescan]") {
