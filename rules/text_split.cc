@@ -1,0 +1,101 @@
+// Paragraph and sentence splitting for the matcher (English and Chinese).
+// Tested by text_split_test.cc.
+#include "rules/text_split.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace ecwatch {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Words after which a period does not end a sentence.
+bool IsAbbreviation(std::string_view word) {
+  static const char* const kAbbrev[] = {
+      "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "no", "nos", "co", "corp", "inc",
+      "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "vs", "gov", "sen", "rep", "gen", "jr", "sr", "mt", "pct", "approx", "dept", "fig", "art",
+      "e.g", "i.e", "etc", "p.m", "a.m", "ft", "bros"};
+  std::string w;
+  for (char c : word) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (w.size() == 1 && std::isalpha(static_cast<unsigned char>(w[0]))) return true;  // initial
+  for (const char* a : kAbbrev) {
+    if (w == a) return true;
+  }
+  return false;
+}
+
+// The word that ends at text[end) (letters and inner periods).
+std::string_view WordBefore(std::string_view text, std::size_t end) {
+  std::size_t b = end;
+  while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
+  return text.substr(b, end - b);
+}
+
+// Length of a CJK sentence terminator at i (。！？；), else 0.
+std::size_t CjkStop(std::string_view text, std::size_t i) {
+  static const char* const kStops[] = {"。", "！", "？", "；"};
+  for (const char* s : kStops) {
+    std::string_view sv(s);
+    if (text.substr(i, sv.size()) == sv) return sv.size();
+  }
+  return 0;
+}
+
+void AddTrimmed(std::string_view text, std::size_t b, std::size_t e, std::vector<TextSpan>* out) {
+  while (b < e && IsSpace(text[b])) ++b;
+  while (e > b && IsSpace(text[e - 1])) --e;
+  if (e > b) out->push_back({b, e});
+}
+
+// Where the sentence starting at or after b ends (exclusive), within [b, e).
+std::size_t SentenceEnd(std::string_view text, std::size_t b, std::size_t e) {
+  for (std::size_t i = b; i < e; ++i) {
+    char c = text[i];
+    if (c == '\n') return i + 1;
+    if (std::size_t n = CjkStop(text, i)) return i + n;
+    if (c != '.' && c != '!' && c != '?') continue;
+    std::size_t j = i + 1;
+    while (j < e && (text[j] == '"' || text[j] == '\'' || text[j] == ')')) ++j;
+    // Closing curly quote (U+201D) after the stop.
+    if (text.substr(j, 3) == "\xE2\x80\x9D") j += 3;
+    if (j < e && !IsSpace(text[j])) continue;
+    if (c == '.' && IsAbbreviation(WordBefore(text, i))) continue;
+    std::size_t k = j;
+    while (k < e && IsSpace(text[k])) ++k;
+    if (k < e && std::islower(static_cast<unsigned char>(text[k]))) continue;
+    return j;
+  }
+  return e;
+}
+
+}  // namespace
+
+Segments SplitText(std::string_view text) {
+  Segments out;
+  std::vector<TextSpan> paras;
+  std::size_t b = 0;
+  while (b < text.size()) {
+    std::size_t e = text.find("\n\n", b);
+    if (e == std::string_view::npos) e = text.size();
+    AddTrimmed(text, b, e, &paras);
+    b = e + 2;
+  }
+  for (const TextSpan& p : paras) {
+    out.first_sentence.push_back(out.sentences.size());
+    std::size_t s = p.start;
+    while (s < p.end) {
+      std::size_t e = SentenceEnd(text, s, p.end);
+      std::size_t before = out.sentences.size();
+      AddTrimmed(text, s, e, &out.sentences);
+      if (out.sentences.size() > before) out.paragraph_of.push_back(out.paragraphs.size());
+      s = e;
+    }
+    out.paragraphs.push_back(p);
+  }
+  return out;
+}
+
+}  // namespace ecwatch

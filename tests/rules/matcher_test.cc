@@ -1,0 +1,94 @@
+// Pins Matcher: set prefilter + spans, excludes, symbol context, overlaps.
+#include "rules/matcher.h"
+
+#include <catch2/catch.hpp>
+
+#include "rules/rule_file.h"
+
+namespace ecwatch::rules_internal {
+namespace {
+
+std::unique_ptr<Matcher> Build(const std::string& toml) {
+  std::vector<std::string> errors;
+  RuleFile f = ParseRuleFile("t.toml", toml, &errors);
+  REQUIRE(errors.empty());
+  auto m = Matcher::Compile(std::move(f.rules), &errors);
+  INFO((errors.empty() ? "" : errors[0]));
+  REQUIRE(m);
+  return m;
+}
+
+std::vector<std::string> Spans(const Matcher& m, const std::string& text) {
+  std::vector<std::string> out;
+  for (const Hit& h : m.FindAll(text, SplitText(text), "2025-01-01")) {
+    out.push_back(text.substr(h.start, h.end - h.start) + "=" + h.value);
+  }
+  return out;
+}
+
+constexpr const char* kMetals = R"(
+[[terms]]
+id = "m"
+category = "mineral"
+symbols = true
+exclude = ['\blead(?:s)? (?:to|manager)\b']
+[terms.values]
+lead = []
+"rare earths" = ["rare earth", "rare earth elements", "稀土"]
+gallium = ["Ga"]
+)";
+
+TEST_CASE("Term lists match whole words and prefer the longest spelling", "[rules][matcher]") {
+  auto m = Build(kMetals);
+  CHECK(Spans(*m, "Rare-earth elements and LEAD.") ==
+        std::vector<std::string>{"Rare-earth elements=rare earths", "LEAD=lead"});
+  CHECK(Spans(*m, "misleading leader").empty());
+  CHECK(Spans(*m, "出口稀土。") == std::vector<std::string>{"稀土=rare earths"});
+}
+
+TEST_CASE("Excludes drop hits inside their match", "[rules][matcher]") {
+  auto m = Build(kMetals);
+  CHECK(Spans(*m, "It could lead to lead shortages.") == std::vector<std::string>{"lead=lead"});
+  CHECK(Spans(*m, "He was lead manager.").empty());
+}
+
+TEST_CASE("Symbols need a chemical context in their sentence", "[rules][matcher]") {
+  auto m = Build(kMetals);
+  CHECK(Spans(*m, "GA and Ga are here.").empty());
+  CHECK(Spans(*m, "Ga metal exports. Ga here.") == std::vector<std::string>{"Ga=gallium"});
+}
+
+TEST_CASE("Captures give the value; other named groups become fields", "[rules][matcher]") {
+  auto m = Build(R"(
+[[rule]]
+id = "d"
+category = "duration"
+normalize = "duration"
+patterns = ['for (?P<value>\w+ months?) from (?P<from>\w+ \d+)']
+)");
+  auto hits = m->FindAll("for 12 months from March 1", SplitText("for 12 months from March 1"), "");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].value == "365");
+  REQUIRE(hits[0].fields.size() == 1);
+  CHECK(hits[0].fields[0].first == "from");
+  CHECK(hits[0].fields[0].second == "March 1");
+}
+
+TEST_CASE("Matches never cross a sentence boundary", "[rules][matcher]") {
+  auto m = Build("[[rule]]\nid='x'\ncategory='action'\npatterns=['ban\\W+exports']\n");
+  CHECK(Spans(*m, "A ban. Exports rose.").empty());
+  CHECK(Spans(*m, "A ban, exports rose.").size() == 1);
+}
+
+TEST_CASE("Compile reports every bad pattern with its place", "[rules][matcher]") {
+  std::vector<std::string> errors;
+  RuleFile f = ParseRuleFile("b.toml", "[[rule]]\nid='x'\ncategory='action'\npatterns=['ok', '(bad', '[z-a]']\n", &errors);
+  auto m = Matcher::Compile(std::move(f.rules), &errors);
+  REQUIRE(m);
+  CHECK(m->rules().empty());  // the broken rule is left out
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].rfind("b.toml:4:", 0) == 0);
+}
+
+}  // namespace
+}  // namespace ecwatch::rules_internal

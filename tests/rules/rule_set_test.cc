@@ -1,0 +1,123 @@
+// Pins RuleSet loading (errors as FILE:LINE:COL), versioning and matching.
+#include "rules/rule_set.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/rules/rules_test_util.h"
+#include "tests/test_support.h"
+
+namespace ecwatch {
+namespace {
+
+using testing::LoadOne;
+using testing::MatchText;
+
+constexpr const char* kTiny = R"(
+[[terms]]
+id = "metals"
+category = "mineral"
+examples = ["gallium"]
+counterexamples = ["galleon"]
+[terms.values]
+gallium = ["Ga", "镓"]
+
+[[rule]]
+id = "ban"
+category = "action"
+value = "impose"
+patterns = ['\bbann?(?:ed|s)? (?:\w+ ){0,3}exports\b']
+examples = [{ text = "China banned gallium exports", value = "impose" }]
+counterexamples = ["exports rose"]
+
+[[event]]
+id = "move"
+attach = ["mineral", "actor", "duration"]
+)";
+
+TEST_CASE("LoadSources compiles a small set and matches it", "[rules][rule_set]") {
+  auto set = LoadOne(kTiny);
+  CHECK(set->rule_count() == 2);
+  Findings f = MatchText(*set, "Beijing banned gallium exports. Prices rose.");
+  REQUIRE(f.matches.size() == 2);
+  CHECK(f.matches[0].category == "action");
+  CHECK(f.matches[0].text == "banned gallium exports");
+  CHECK(f.matches[0].start == 8);
+  CHECK(f.matches[1].value == "gallium");
+  REQUIRE(f.events.size() == 1);
+  CHECK(f.events[0].items == std::vector<std::string>{"gallium"});
+  CHECK(f.events[0].sentence == "Beijing banned gallium exports.");
+  CHECK(f.alert);
+  CHECK(f.minerals == std::vector<std::string>{"gallium"});
+  CHECK(f.ruleset_version == set->version());
+}
+
+TEST_CASE("Version is a stable content hash", "[rules][rule_set]") {
+  auto a = LoadOne(kTiny);
+  auto b = LoadOne(kTiny);
+  auto c = LoadOne(std::string(kTiny) + "\n# changed\n");
+  CHECK(a->version() == b->version());
+  CHECK(a->version() != c->version());
+}
+
+TEST_CASE("A broken regex is reported as FILE:LINE:COL with RE2's message", "[rules][rule_set]") {
+  auto r = RuleSet::LoadSources({{"sets/x.toml", "[[rule]]\nid = 'b'\ncategory = 'action'\n"
+                                                  "patterns = ['(abc']\n"}});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Status::Code::kInvalidArgument);
+  CHECK(r.status().message().rfind("sets/x.toml:4:", 0) == 0);
+  CHECK(r.status().message().find("missing )") != std::string::npos);
+}
+
+TEST_CASE("An unknown category, key or normaliser is an error at its line", "[rules][rule_set]") {
+  auto r = RuleSet::LoadSources({{"y.toml", "[[rule]]\nid = 'b'\ncategory = 'weather'\npatterns = ['x']\n"}});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().rfind("y.toml:3:", 0) == 0);
+  CHECK(r.status().message().find("unknown category 'weather'") != std::string::npos);
+  auto k = RuleSet::LoadSources({{"k.toml", "[[rule]]\nid = 'b'\ncategory = 'action'\npatterns = ['x']\nfoo = 1\n"}});
+  REQUIRE_FALSE(k.ok());
+  CHECK(k.status().message().find("k.toml:5:") != std::string::npos);
+  auto n = RuleSet::LoadSources({{"n.toml", "[[rule]]\nid = 'b'\ncategory = 'duration'\npatterns = ['x']\nnormalize = 'weeks'\n"}});
+  REQUIRE_FALSE(n.ok());
+  CHECK(n.status().message().find("unknown normalizer") != std::string::npos);
+}
+
+TEST_CASE("A failing example names the rule and what matched instead", "[rules][rule_set]") {
+  auto r = RuleSet::LoadSources({{"e.toml", R"(
+[[rule]]
+id = "ban"
+category = "action"
+value = "impose"
+patterns = ['\bbanned exports\b']
+examples = [{ text = "They banned nickel exports.", value = "impose" }]
+)"}});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().rfind("e.toml:7:", 0) == 0);
+  CHECK(r.status().message().find("'e/ban' did not match") != std::string::npos);
+}
+
+TEST_CASE("LoadDir refuses a missing or empty directory as NotFound", "[rules][rule_set]") {
+  CHECK(RuleSet::LoadDir("no/such/dir").status().code() == Status::Code::kNotFound);
+  std::string empty = testing::MakeTempDir("rules-empty");
+  CHECK(RuleSet::LoadDir(empty).status().code() == Status::Code::kNotFound);
+}
+
+TEST_CASE("Disabled rules load but never match", "[rules][rule_set]") {
+  auto set = LoadOne("[[rule]]\nid = 'b'\ncategory = 'action'\nenabled = false\npatterns = ['ban']\n");
+  CHECK(MatchText(*set, "a ban").matches.empty());
+}
+
+TEST_CASE("Title events are kept without a span in the text", "[rules][rule_set]") {
+  auto set = LoadOne(kTiny);
+  Article a;
+  a.title = "China banned gallium exports";
+  a.text = "Nothing else here.";
+  Findings f = set->Match(a);
+  CHECK(f.matches.empty());
+  REQUIRE(f.events.size() == 1);
+  CHECK(f.events[0].start == 0);
+  CHECK(f.events[0].end == 0);
+  CHECK(f.minerals == std::vector<std::string>{"gallium"});
+}
+
+}  // namespace
+}  // namespace ecwatch

@@ -1,0 +1,45 @@
+// Pins paragraph and sentence splitting, including abbreviations and CJK.
+#include "rules/text_split.h"
+
+#include <string>
+
+#include <catch2/catch.hpp>
+
+namespace ecwatch {
+namespace {
+
+std::vector<std::string> Sentences(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& s : SplitText(text).sentences) out.push_back(text.substr(s.start, s.end - s.start));
+  return out;
+}
+
+TEST_CASE("SplitText separates paragraphs and sentences", "[rules][text_split]") {
+  std::string text = "First one. Second one!\n\nThird? Fourth.";
+  Segments s = SplitText(text);
+  REQUIRE(s.paragraphs.size() == 2);
+  REQUIRE(s.sentences.size() == 4);
+  CHECK(s.paragraph_of == std::vector<std::size_t>{0, 0, 1, 1});
+  CHECK(s.first_sentence == std::vector<std::size_t>{0, 2});
+  CHECK(Sentences(text)[1] == "Second one!");
+}
+
+TEST_CASE("SplitText keeps abbreviations and initials inside sentences", "[rules][text_split]") {
+  CHECK(Sentences("The U.S. Commerce Dept. said on Nov. 7 it agreed. Then B. Jay Cooper spoke.") ==
+        std::vector<std::string>{"The U.S. Commerce Dept. said on Nov. 7 it agreed.", "Then B. Jay Cooper spoke."});
+  CHECK(Sentences("Prices rose 1.5 pct. to 9 dlrs.").size() == 1);
+}
+
+TEST_CASE("SplitText splits Chinese at 。 and lines at newlines", "[rules][text_split]") {
+  CHECK(Sentences("商务部决定暂停实施。暂停期间仍需许可。") ==
+        std::vector<std::string>{"商务部决定暂停实施。", "暂停期间仍需许可。"});
+  CHECK(Sentences("HEADLINE\nBody text.").size() == 2);
+}
+
+TEST_CASE("SplitText handles empty and blank input", "[rules][text_split]") {
+  CHECK(SplitText("").sentences.empty());
+  CHECK(SplitText(" \n\n \n").paragraphs.empty());
+}
+
+}  // namespace
+}  // namespace ecwatch
