@@ -72,6 +72,14 @@ class ContentExtractor {
   std::string Run();
 
  private:
+  // Attempt settings.
+  static constexpr unsigned kStripUnlikely = 1, kWeightClasses = 2, kCleanConditionally = 4;
+  // A shorter result makes Run relax its settings and try again.
+  static constexpr size_t kMinArticleBytes = 500;
+
+  std::string Attempt();
+  double Weight(const DomNode& node) const { return (flags_ & kWeightClasses) ? ClassWeight(node) : 0; }
+
   void PruneByTag(DomNode* node);
   const Stats& ComputeStats(DomNode* node);
   const Stats& SumChildren(DomNode* node);
@@ -92,6 +100,7 @@ class ContentExtractor {
   std::vector<bool> scored_;
   std::vector<DomNode*> candidates_;
   std::string title_key_;
+  unsigned flags_ = 0;
 };
 
 // Elements never part of an article's text, and hidden ones.
@@ -159,7 +168,7 @@ void ContentExtractor::PruneUnlikely(DomNode* node, uint32_t protect_chars) {
   }
 }
 
-double InitialScore(const DomNode& node) {
+double TagScore(const DomNode& node) {
   std::string_view tag = node.tag;
   double score = 0;
   if (tag == "div" || tag == "article" || tag == "main" || tag == "section") {
@@ -172,13 +181,13 @@ double InitialScore(const DomNode& node) {
   } else if (IsHeading(tag) || tag == "th") {
     score = -5;
   }
-  return score + ClassWeight(node);
+  return score;
 }
 
 void ContentExtractor::AddScore(DomNode* node, double score) {
   if (!scored_[node->id]) {
     scored_[node->id] = true;
-    score_[node->id] = InitialScore(*node);
+    score_[node->id] = TagScore(*node) + Weight(*node);
     candidates_.push_back(node);
   }
   score_[node->id] += score;
@@ -319,8 +328,8 @@ std::vector<DomNode*> ContentExtractor::CollectSiblings(DomNode* top) {
 }
 
 bool ContentExtractor::ShouldDropInContent(DomNode* node, const Stats& s) {
-  double weight = ClassWeight(*node);
-  if (weight < 0) return true;
+  double weight = Weight(*node);
+  if (weight + (scored_[node->id] ? score_[node->id] : 0) < 0) return true;
   if (s.commas >= 10) return false;
   std::string_view tag = node->tag;
   bool is_list = tag == "ul" || tag == "ol";
@@ -374,20 +383,47 @@ void ContentExtractor::DropTitleHeadings(DomNode* node) {
   }
 }
 
+void ResetRemoved(DomNode* node) {
+  node->removed = false;
+  for (DomNode* child : node->children) {
+    if (child->is_element()) ResetRemoved(child);
+  }
+}
+
+// Tries the strict settings first and relaxes them (as Readability does)
+// while the text stays shorter than kMinArticleChars; keeps the longest.
 std::string ContentExtractor::Run() {
-  DomNode* body = doc_->body();
   title_key_ = TitleKey(hints_.title);
+  std::string best;
+  for (unsigned flags : {kStripUnlikely | kWeightClasses | kCleanConditionally,
+                         kWeightClasses | kCleanConditionally, kCleanConditionally, 0u}) {
+    flags_ = flags;
+    std::string text = Attempt();
+    if (text.size() >= kMinArticleBytes) return text;
+    if (text.size() > best.size()) best = std::move(text);
+    ResetRemoved(doc_->root());
+    std::fill(score_.begin(), score_.end(), 0.0);
+    std::fill(scored_.begin(), scored_.end(), false);
+    candidates_.clear();
+  }
+  return best;
+}
+
+std::string ContentExtractor::Attempt() {
+  DomNode* body = doc_->body();
   PruneByTag(body);
   ComputeStats(body);
-  PruneUnlikely(body, std::max<uint32_t>(1, stats_[body->id].p_chars * 3 / 10));
-  ComputeStats(body);
+  if (flags_ & kStripUnlikely) {
+    PruneUnlikely(body, std::max<uint32_t>(1, stats_[body->id].p_chars * 3 / 10));
+    ComputeStats(body);
+  }
   ScoreParagraphs();
   DomNode* top = PickTopCandidate();
   std::vector<DomNode*> parts = {body};
   if (top) parts = CollectSiblings(RefineCandidate(top));
   TextBuilder out(limits::kMaxTextBytes);
   for (DomNode* part : parts) {
-    CleanConditionally(part);
+    if (flags_ & kCleanConditionally) CleanConditionally(part);
     if (part->removed && parts.size() > 1) continue;
     part->removed = false;
     DropTitleHeadings(part);
