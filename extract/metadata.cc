@@ -22,6 +22,7 @@ std::string Lower(std::string_view s) {
 // Everything metadata reads from one walk over the document.
 struct Collected {
   std::unordered_map<std::string, std::string> meta;  // lowercase name/property -> first content
+  std::vector<std::pair<std::string, std::string>> meta_in_order;
   std::string title_tag;
   std::vector<const DomNode*> h1s;
   std::string canonical;
@@ -30,6 +31,25 @@ struct Collected {
   std::string itemprop_author;
   std::string rel_author;
 };
+
+constexpr size_t kMaxMetaTags = 512;  // <meta> kept in order for the date fallback
+
+// A <meta> whose name says "publication date" in a site's own words
+// ("sn-post-date", "publish_date", ...), first in document order.
+std::string PublishedLikeMeta(const std::vector<std::pair<std::string, std::string>>& metas) {
+  for (const auto& [key, value] : metas) {
+    bool published = key.find("publish") != std::string::npos || key.find("pubdate") != std::string::npos ||
+                     key.find("pub-date") != std::string::npos || key.find("pub_date") != std::string::npos ||
+                     key.find("post-date") != std::string::npos || key.find("post_date") != std::string::npos ||
+                     key.find("postdate") != std::string::npos;
+    if (!published || key.find("modif") != std::string::npos || key.find("updat") != std::string::npos) {
+      continue;
+    }
+    std::string date = NormalizeDate(value);
+    if (!date.empty()) return date;
+  }
+  return "";
+}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -40,9 +60,12 @@ std::string_view Trim(std::string_view s) {
 void CollectMeta(const DomNode& node, Collected* c) {
   std::string_view content = node.Attr("content");
   if (content.empty()) return;
-  for (const char* key : {"property", "name", "itemprop", "http-equiv"}) {
-    std::string_view k = node.Attr(key);
-    if (!k.empty()) c->meta.emplace(Lower(Trim(k)), std::string(Trim(content)));
+  for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
+    std::string_view k = node.Attr(attr);
+    if (k.empty()) continue;
+    std::string name = Lower(Trim(k));
+    c->meta.emplace(name, std::string(Trim(content)));
+    if (c->meta_in_order.size() < kMaxMetaTags) c->meta_in_order.emplace_back(name, Trim(content));
   }
 }
 
@@ -117,6 +140,7 @@ std::string PickPublished(const Collected& c, const LdArticle& ld, std::string_v
                                               "sailthru.date", "parsely-pub-date", "article.published",
                                               "citation_publication_date", "dc.date.created"}),
                                 c.time_datetime});
+  if (date.empty()) date = PublishedLikeMeta(c.meta_in_order);
   return date.empty() ? DateFromUrl(url) : date;
 }
 
