@@ -48,7 +48,7 @@ void ScoreOne(const Json& j, const RuleSet& set, AccuracyReport* r) {
   a.text = Str(j, "text");
   a.published = Str(j, "date");
   const std::string id = Str(j, "id");
-  const DocumentDecision d = DecideDocument(set.Match(a));
+  const DocumentDecision d = DecideDocument(set.Match(a), a.text.size());
   const bool want = j.value("export_control", false);
   ++r->documents;
   if (want && d.export_control) ++r->export_control.tp;

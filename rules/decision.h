@@ -3,6 +3,7 @@
 #ifndef ECWATCH_RULES_DECISION_H_
 #define ECWATCH_RULES_DECISION_H_
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,9 +21,16 @@ struct DocumentDecision {
   std::vector<std::string> minerals;   // Findings::minerals
 };
 
-// export_control: at least one event. The lead event is the first in the
-// title, else the first in the text. Pure, thread-safe.
-DocumentDecision DecideDocument(const Findings& findings);
+// Share of the text (from its start) where the main news is told: wire copy
+// puts the news first and background last.
+inline constexpr double kLeadShare = 0.5;
+
+// export_control: at least one main-news event, i.e. one in the title
+// (start == end == 0) or starting in the first kLeadShare of the text's
+// text_bytes; with text_bytes == 0 every event counts. The lead event is the
+// first main-news event (title first). alert is Findings::alert. Pure,
+// thread-safe.
+DocumentDecision DecideDocument(const Findings& findings, std::size_t text_bytes = 0);
 
 }  // namespace ecwatch
 

@@ -158,8 +158,13 @@ std::vector<Event> EventBuilder::Build(std::string_view text, const Segments& se
       event.sentence = std::string(sentence);
       event.start = s.start;
       event.end = s.end;
+      const Scope whole{0, seg.sentences.empty() ? 0 : seg.sentences.size() - 1};
       for (const auto& cat : ev.attach) {
         auto found = Gather(rules, hits, cat, scope, para, anchor.sentence, ev.fallback_paragraph);
+        if (found.empty() &&
+            std::find(ev.fallback_document.begin(), ev.fallback_document.end(), cat) != ev.fallback_document.end()) {
+          found = Gather(rules, hits, cat, scope, whole, anchor.sentence, true);
+        }
         if (cat == "mineral") {
           for (const Hit* h : found) event.items.push_back(h->value);
         } else if (cat == "duration") {

@@ -62,6 +62,7 @@ struct EventRule {
   int scope_sentences = 0;             // 0 = same sentence; N = +-N sentences
   bool scope_paragraph = false;        // whole paragraph (overrides N)
   bool fallback_paragraph = true;      // attach nearest in paragraph if none in scope
+  std::vector<std::string> fallback_document;  // ... then nearest in the document
   std::vector<std::string> unless;     // anchor sentence matches one: no event
   std::vector<Place> unless_places;
   // The anchor sentence names a year before the publication year (history).

@@ -324,7 +324,7 @@ int ParseScope(Reporter* r, const TomlValue& t, EventRule* ev) {
 }
 
 void ParseEventRule(Reporter* r, const std::string& set, const TomlValue& t, RuleFile* out) {
-  CheckKeys(r, t, {"id", "anchor", "require", "attach", "scope", "fallback", "unless", "unless_past_year",
+  CheckKeys(r, t, {"id", "anchor", "require", "attach", "scope", "fallback", "unless", "unless_past_year", "fallback_document",
                    "description", "owner"});
   EventRule ev;
   ev.place = r->PlaceOf(t);
@@ -340,7 +340,11 @@ void ParseEventRule(Reporter* r, const std::string& set, const TomlValue& t, Rul
   if (!IsKnownCategory(ev.anchor)) r->Error(t, "unknown category '" + ev.anchor + "'");
   ev.scope_sentences = ParseScope(r, t, &ev);
   const std::string fallback = GetString(r, t, "fallback", "paragraph");
+  if (fallback != "paragraph" && fallback != "none") {
+    r->Error(*t.Find("fallback"), "'fallback' must be \"paragraph\" or \"none\"");
+  }
   ev.fallback_paragraph = fallback == "paragraph";
+  ev.fallback_document = GetStrings(r, t, "fallback_document");
   ev.unless = GetStrings(r, t, "unless", &ev.unless_places);
   ev.unless_past_years = GetBool(r, t, "unless_past_year", false);
   for (auto& u : ev.unless) u = "(?i)" + u;

@@ -33,5 +33,23 @@ TEST_CASE("The lead event gives the action; actor and duration from any event", 
   CHECK(d.duration_days == 365);
 }
 
+TEST_CASE("Only title events and events in the lead count", "[rules][decision]") {
+  Findings f;
+  Event late;
+  late.action = "impose";
+  late.start = 700;
+  late.end = 760;
+  f.events = {late};
+  CHECK_FALSE(DecideDocument(f, 1000).export_control);
+  CHECK(DecideDocument(f, 2000).export_control);
+  CHECK(DecideDocument(f).export_control);  // size unknown: every event counts
+  Event title;
+  title.action = "lift";
+  f.events = {title, late};
+  DocumentDecision d = DecideDocument(f, 1000);
+  CHECK(d.export_control);
+  CHECK(d.action == "lift");
+}
+
 }  // namespace
 }  // namespace ecwatch

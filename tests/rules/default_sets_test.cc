@@ -142,7 +142,7 @@ TEST_CASE("Seed article: alert, China suspends rare earths for 365 days", "[rule
   }
   CHECK(found);
   for (const char* m : {"neodymium", "dysprosium", "terbium", "rare earths"}) CHECK(Has(f.minerals, m));
-  DocumentDecision d = DecideDocument(f);
+  DocumentDecision d = DecideDocument(f, a.text.size());
   CHECK(d.export_control);
   CHECK(d.action == "suspend");
   CHECK(d.actor == "China");
