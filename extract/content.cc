@@ -414,7 +414,7 @@ std::string ContentExtractor::Attempt() {
   PruneByTag(body);
   ComputeStats(body);
   if (flags_ & kStripUnlikely) {
-    PruneUnlikely(body, std::max<uint32_t>(1, stats_[body->id].p_chars * 3 / 10));
+    PruneUnlikely(body, UINT32_MAX);
     ComputeStats(body);
   }
   ScoreParagraphs();
