@@ -70,6 +70,12 @@ RuleSetImpl::RuleSetImpl(std::unique_ptr<Matcher> matcher, std::unique_ptr<Event
 
 std::size_t RuleSetImpl::rule_count() const { return matcher_->rules().size(); }
 
+std::vector<std::string> RuleSetImpl::rule_ids() const {
+  std::vector<std::string> ids;
+  for (const Rule& rule : matcher_->rules()) ids.push_back(rule.id);
+  return ids;
+}
+
 void RuleSetImpl::MatchText(const std::string& text, const std::string& published, Findings* out,
                             bool keep_matches) const {
   const std::string_view capped(text.data(), std::min(text.size(), limits::kMaxTextBytes));

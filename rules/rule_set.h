@@ -40,6 +40,8 @@ class RuleSet {
   // Content hash of the loaded files: stable across loads of the same bytes.
   virtual const std::string& version() const = 0;
   virtual std::size_t rule_count() const = 0;
+  // Ids ("set/rule") of every compiled rule, in load order.
+  virtual std::vector<std::string> rule_ids() const = 0;
 };
 
 }  // namespace ecwatch

@@ -24,6 +24,7 @@ class RuleSetImpl final : public RuleSet {
   Findings Match(const Article& article) const override;
   const std::string& version() const override { return version_; }
   std::size_t rule_count() const override;
+  std::vector<std::string> rule_ids() const override;
   const Matcher& matcher() const { return *matcher_; }
 
  private:
