@@ -23,7 +23,7 @@ constexpr std::string_view kNegative[] = {
     "newsletter", "cookie", "subscribe", "social", "recommend", "byline", "author", "caption",
     "credit",  "taboola", "advert"};
 constexpr std::string_view kPositive[] = {"article", "body",  "content", "entry", "hentry",
-                                          "h-entry", "main",  "page",    "post",  "text",
+                                          "h-entry", "main",  "post",  "text",
                                           "blog",    "story", "prose"};
 
 template <size_t N>
@@ -102,6 +102,26 @@ bool IsUnlikelyCandidate(const DomNode& node) {
   std::string hints = ClassAndId(node);
   if (hints.size() <= 1) return false;
   return ContainsAny(hints, kUnlikely) && !ContainsAny(hints, kMaybe);
+}
+
+bool IsBylineLike(const DomNode& node) {
+  if (node.attrs.empty()) return false;
+  if (Lower(node.Attr("rel")) == "author") return true;
+  std::string itemprop = Lower(node.Attr("itemprop"));
+  if (itemprop == "author" || itemprop == "datepublished" || itemprop == "datemodified") return true;
+  static constexpr std::string_view kByline[] = {
+      "byline", "author", "dateline", "timestamp", "pubdate", "publish", "posted-on", "post-date",
+      "entry-date", "article-date", "date-time", "datetime", "meta-date", "submitted"};
+  std::string hints = ClassAndId(node);
+  return hints.size() > 1 && ContainsAny(hints, kByline);
+}
+
+bool IsCaptionLike(const DomNode& node) {
+  if (node.tag == "figcaption") return true;
+  if (node.attrs.empty()) return false;
+  static constexpr std::string_view kCaption[] = {"caption", "credit"};
+  std::string hints = ClassAndId(node);
+  return hints.size() > 1 && ContainsAny(hints, kCaption);
 }
 
 double ClassWeight(const DomNode& node) {

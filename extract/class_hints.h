@@ -25,6 +25,12 @@ bool HasBoilerplateRole(const DomNode& node);
 // nothing article-like (article, content, post, story, ...).
 bool IsUnlikelyCandidate(const DomNode& node);
 
+// class/id/rel/itemprop mark a byline, dateline or timestamp.
+bool IsBylineLike(const DomNode& node);
+
+// A caption or credit (figcaption, class/id "caption", "credit").
+bool IsCaptionLike(const DomNode& node);
+
 // -25 per negative hint and +25 per positive hint, for class and id each.
 double ClassWeight(const DomNode& node);
 

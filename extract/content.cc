@@ -76,6 +76,8 @@ class ContentExtractor {
   static constexpr unsigned kStripUnlikely = 1, kWeightClasses = 2, kCleanConditionally = 4;
   // A shorter result makes Run relax its settings and try again.
   static constexpr size_t kMinArticleBytes = 500;
+  // Bylines and captions longer than this are kept (they may hold the story).
+  static constexpr uint32_t kMaxBylineChars = 150, kMaxCaptionChars = 400;
 
   std::string Attempt();
   double Weight(const DomNode& node) const { return (flags_ & kWeightClasses) ? ClassWeight(node) : 0; }
@@ -353,6 +355,12 @@ void ContentExtractor::CleanConditionally(DomNode* node) {
   }
   SumChildren(node);
   std::string_view tag = node->tag;
+  const Stats& s = stats_[node->id];
+  if ((s.chars < kMaxBylineChars && IsBylineLike(*node)) ||
+      (s.chars < kMaxCaptionChars && IsCaptionLike(*node))) {
+    node->removed = true;
+    return;
+  }
   bool conditional = tag == "div" || tag == "section" || tag == "table" || tag == "ul" ||
                      tag == "ol" || tag == "form" || tag == "aside" || tag == "header";
   if (conditional && ShouldDropInContent(node, stats_[node->id])) node->removed = true;
