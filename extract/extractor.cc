@@ -150,7 +150,9 @@ Result<Article> ExtractHtml(std::string_view url, std::string_view content_type,
                             std::string_view bytes) {
   if (bytes.size() > limits::kMaxHtmlBytes) return TooLarge(url, bytes.size());
   DecodedText decoded = DecodeToUtf8(content_type, bytes, /*is_html=*/true);
-  PrescanResult scanned = Prescan(decoded.utf8);
+  PrescanOptions options;
+  options.keep_hrefs = false;
+  PrescanResult scanned = Prescan(decoded.utf8, options);
   decoded.utf8.clear();
   decoded.utf8.shrink_to_fit();
   LdArticle ld = ParseJsonLd(scanned.json_ld);

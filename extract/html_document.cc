@@ -23,6 +23,11 @@ class HtmlDocument::ParserOutput {
   ParserOutput() = default;
   ~ParserOutput() {
     for (void* p : large_) std::free(p);
+    ChunkPool& pool = Pool();
+    while (!chunks_.empty() && pool.size() < kPooledChunks) {
+      pool.push_back(std::move(chunks_.back()));
+      chunks_.pop_back();
+    }
   }
   ParserOutput(const ParserOutput&) = delete;
   ParserOutput& operator=(const ParserOutput&) = delete;
@@ -92,8 +97,23 @@ class HtmlDocument::ParserOutput {
     return block + kHeader;
   }
 
+  // Chunks of finished parses are kept per thread (up to kPooledChunks) so the
+  // next parse reuses warm pages instead of faulting in fresh ones.
+  using ChunkPool = std::vector<std::unique_ptr<char[]>>;
+  static constexpr size_t kPooledChunks = 32;  // 8 MiB per thread
+  static ChunkPool& Pool() {
+    thread_local ChunkPool pool;
+    return pool;
+  }
+
   void NewChunk() {
-    chunks_.push_back(std::make_unique<char[]>(kChunkBytes));
+    ChunkPool& pool = Pool();
+    if (!pool.empty()) {
+      chunks_.push_back(std::move(pool.back()));
+      pool.pop_back();
+    } else {
+      chunks_.push_back(std::unique_ptr<char[]>(new char[kChunkBytes]));  // not zeroed
+    }
     chunk_next_ = chunks_.back().get();
     chunk_left_ = kChunkBytes;
   }

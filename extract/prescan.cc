@@ -36,19 +36,21 @@ struct Tag {
   // others are dropped from the output (see IsKeptAttribute).
   std::vector<std::pair<size_t, size_t>> kept;
   bool dropped_attribute = false;
+  bool keep_href = true;  // set by ReadTag before the attributes are read
 };
 
 // Attributes some part of extract/ reads; the rest (data-*, srcset, onclick,
 // width...) is often most of a tag's bytes, so the parser never sees it.
-bool IsKeptAttribute(std::string_view name, std::string_view value) {
+bool IsKeptAttribute(std::string_view name, std::string_view value, bool keep_href) {
   static constexpr std::string_view kKept[] = {
-      "class",   "id",   "href",    "rel",  "content",    "name",     "property", "itemprop",
+      "class",   "id",   "rel",  "content",    "name",     "property", "itemprop",
       "lang",    "xml:lang", "datetime", "hidden", "aria-hidden", "role", "type", "http-equiv",
       "charset", "pubdate"};
   if (name.size() > 11) return false;
   char lower[12];
   for (size_t i = 0; i < name.size(); ++i) lower[i] = Lower(name[i]);
   std::string_view key(lower, name.size());
+  if (key == "href") return keep_href;
   if (key == "style") {
     return value.find("none") != std::string_view::npos || value.find("hidden") != std::string_view::npos;
   }
@@ -76,7 +78,7 @@ size_t ScanAttributes(std::string_view s, size_t pos, Tag* tag) {
     size_t name_end = pos;
     while (pos < n && IsSpace(s[pos])) ++pos;
     if (pos >= n || s[pos] != '=') {
-      if (IsKeptAttribute(name, {})) {
+      if (IsKeptAttribute(name, {}, tag->keep_href)) {
         tag->kept.emplace_back(name_start, name_end);
       } else {
         tag->dropped_attribute = true;
@@ -99,7 +101,7 @@ size_t ScanAttributes(std::string_view s, size_t pos, Tag* tag) {
     if (name.size() == 4 && StartsWithNoCase(name, 0, "type")) {
       for (size_t i = value_start; i < value_end; ++i) tag->type_attr += Lower(s[i]);
     }
-    if (IsKeptAttribute(name, s.substr(value_start, value_end - value_start))) {
+    if (IsKeptAttribute(name, s.substr(value_start, value_end - value_start), tag->keep_href)) {
       tag->kept.emplace_back(name_start, pos);
     } else {
       tag->dropped_attribute = true;
@@ -109,13 +111,14 @@ size_t ScanAttributes(std::string_view s, size_t pos, Tag* tag) {
 }
 
 // Parses the tag at s[pos] == '<' whose next char starts a tag name.
-Tag ReadTag(std::string_view s, size_t pos) {
+Tag ReadTag(std::string_view s, size_t pos, bool keep_hrefs) {
   Tag tag;
   pos += 1;
   if (s[pos] == '/') tag.is_end = true, ++pos;
   while (pos < s.size() && !IsSpace(s[pos]) && s[pos] != '/' && s[pos] != '>') {
     tag.name += Lower(s[pos++]);
   }
+  tag.keep_href = keep_hrefs || tag.name == "link" || tag.name == "base";
   tag.end = ScanAttributes(s, pos, &tag);
   return tag;
 }
@@ -178,7 +181,9 @@ bool IsBreakoutTag(const std::string& name) {
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view in) : in_(in) { out_.html.reserve(in.size() / 2); }
+  Scanner(std::string_view in, const PrescanOptions& options) : in_(in), options_(options) {
+    out_.html.reserve(in.size() / 2);
+  }
   PrescanResult Run();
 
  private:
@@ -191,6 +196,7 @@ class Scanner {
   void TrackPreformatted(const Tag& tag);
 
   std::string_view in_;
+  PrescanOptions options_;
   PrescanResult out_;
   int preformatted_ = 0;  // open <pre>/<listing> elements: whitespace kept
 };
@@ -262,7 +268,7 @@ size_t Scanner::CopyRawText(size_t pos, const Tag& tag, bool keep) {
   }
   size_t end = in_.size();
   if (close != std::string_view::npos) {
-    Tag end_tag = ReadTag(in_, close);
+    Tag end_tag = ReadTag(in_, close, true);
     end = end_tag.end == std::string_view::npos ? in_.size() : end_tag.end;
   }
   if (keep) out_.html.append(in_.substr(pos, end - pos));
@@ -292,7 +298,7 @@ size_t Scanner::SkipSvg(size_t pos) {
       ++pos;
       continue;
     }
-    Tag tag = ReadTag(in_, pos);
+    Tag tag = ReadTag(in_, pos, true);
     if (tag.end == std::string_view::npos) return in_.size();
     if (!end_tag && IsBreakoutTag(tag.name)) return pos;
     if (end_tag && (tag.name == "p" || tag.name == "br")) return pos;
@@ -351,7 +357,7 @@ PrescanResult Scanner::Run() {
       pos = lt + 1;
       continue;
     }
-    Tag tag = ReadTag(in_, lt);
+    Tag tag = ReadTag(in_, lt, options_.keep_hrefs);
     if (tag.end == std::string_view::npos) break;  // EOF in a tag: dropped, as in a browser
     TrackPreformatted(tag);
     if (is_end) {
@@ -366,6 +372,8 @@ PrescanResult Scanner::Run() {
 
 }  // namespace
 
-PrescanResult Prescan(std::string_view html) { return Scanner(html).Run(); }
+PrescanResult Prescan(std::string_view html, const PrescanOptions& options) {
+  return Scanner(html, options).Run();
+}
 
 }  // namespace ecwatch

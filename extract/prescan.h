@@ -17,7 +17,7 @@
 namespace ecwatch {
 
 struct PrescanResult {
-  // The page without comments, <script>, <style>, <noscript>, <iframe>,
+  // The page (see Prescan for what is rewritten) without comments, <script>, <style>, <noscript>, <iframe>,
   // <noembed>, <noframes> and <svg> elements (tags and contents) and without
   // <?...?> and <!...> other than <!DOCTYPE>.
   std::string html;
@@ -26,8 +26,18 @@ struct PrescanResult {
   std::vector<std::string> json_ld;
 };
 
-// Never fails; output is never longer than the input.
-PrescanResult Prescan(std::string_view html);
+struct PrescanOptions {
+  // Keep href= on every element; when false only <link> and <base> keep it
+  // (text extraction needs no link targets, link discovery does).
+  bool keep_hrefs = true;
+};
+
+// Never fails; output is never longer than the input. Tags keep only the
+// attributes some part of extract/ reads (class, id, rel, content, name,
+// property, itemprop, lang, datetime, hidden, aria-hidden, role, type,
+// http-equiv, charset, pubdate, href, and style when it may hide the element);
+// outside <pre>, a run of whitespace between tags becomes one space or newline.
+PrescanResult Prescan(std::string_view html, const PrescanOptions& options = {});
 
 }  // namespace ecwatch
 
