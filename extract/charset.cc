@@ -7,6 +7,8 @@
 #include <iconv.h>
 #include <uchardet.h>
 
+#include <cstdint>
+#include <cstring>
 #include <memory>
 
 #include "base/limits.h"
@@ -82,11 +84,24 @@ struct Utf8Stats {
   size_t invalid = 0;    // invalid positions
 };
 
+// Index of the first byte >= 0x80 at or after `i` (s.size() if none),
+// checking eight bytes at a time.
+size_t SkipAscii(std::string_view s, size_t i) {
+  while (i + 8 <= s.size()) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ull) break;
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
 Utf8Stats ScanUtf8(std::string_view s) {
   Utf8Stats stats;
   for (size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
+      i = SkipAscii(s, i);
       continue;
     }
     size_t len = Utf8SequenceLength(s, i);
@@ -192,7 +207,7 @@ bool IsUtf8Label(const std::string& canonical) { return canonical == "UTF-8"; }
 DecodedText Decode(std::string_view bytes, const std::string& charset) {
   DecodedText out;
   if (IsUtf8Label(charset)) {
-    out.utf8 = SanitizeUtf8(bytes);
+    out.utf8 = IsValidUtf8(bytes) ? std::string(bytes) : SanitizeUtf8(bytes);
     out.charset = "UTF-8";
     return out;
   }
@@ -232,7 +247,7 @@ std::string SanitizeUtf8(std::string_view bytes) {
   size_t run_start = 0, i = 0;
   while (i < bytes.size()) {
     if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-      ++i;
+      i = SkipAscii(bytes, i);
       continue;
     }
     size_t len = Utf8SequenceLength(bytes, i);
