@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -54,6 +55,21 @@ struct SourceState {
   std::string last_error;
 };
 
+// What `ecwatch status` shows per source, derived from the fetches table
+// (fetches are recorded with a source name) and the documents/alerts whose
+// URL such a fetch named.
+struct SourceStatus {
+  std::string name;
+  int64_t fetches = 0;       // attempts recorded
+  int64_t errors = 0;        // attempts with an error
+  int64_t last_fetch = 0;    // Unix seconds, 0 never
+  int64_t last_success = 0;  // 0 never
+  int64_t last_error_at = 0; // 0 never
+  std::string last_error;    // message of the latest failed attempt, "" none
+  int64_t documents = 0;     // distinct stored documents fetched for this source
+  int64_t alerts = 0;        // alerts raised on those documents
+};
+
 struct StoredDocument {
   int64_t id = 0;
   Article article;
@@ -91,8 +107,25 @@ class Store {
   virtual Status ForEachDocument(int64_t since,
                                  const std::function<bool(const StoredDocument&)>& fn) = 0;
 
-  // Counters for status and tests: table name -> rows.
+  // Counters for status and tests: table name -> rows. InvalidArgument for
+  // a name that is not one of the schema's tables (documents, fetches,
+  // matches, events, alerts, source_state).
   virtual Result<int64_t> CountRows(const std::string& table) = 0;
+
+  // The methods below have defaults returning Unsupported, so that test fakes
+  // need not implement them; the SQLite store implements all of them.
+
+  // The newest alerts first, at most limit (for `alerts` listings).
+  virtual Result<std::vector<AlertRow>> ListRecentAlerts(int limit);
+
+  // One row per source name seen in fetches or source_state, by name.
+  virtual Result<std::vector<SourceStatus>> ListSourceStatus();
+
+  // Stored matches per rule id, most hits first, ties by rule id (`rules stats`).
+  virtual Result<std::vector<std::pair<std::string, int64_t>>> RuleHitCounts();
+
+  // The schema version of the open database (PRAGMA user_version).
+  virtual Result<int> SchemaVersion();
 };
 
 }  // namespace ecwatch

@@ -1,0 +1,131 @@
+// The append-only list of schema migrations and the code that applies them.
+//
+// Never edit a migration that has shipped: append a new one. Tested by
+// tests/store/schema_test.cc.
+#include "store/schema.h"
+
+#include <stdexcept>
+#include <string>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+namespace ecwatch::store_internal {
+
+namespace {
+
+// Migration i takes the schema from version i to i + 1.
+constexpr const char* kMigrations[] = {
+    // 1: initial schema.
+    R"sql(
+CREATE TABLE documents (
+  id              INTEGER PRIMARY KEY,
+  url             TEXT NOT NULL,
+  canonical_url   TEXT NOT NULL DEFAULT '',
+  title           TEXT NOT NULL DEFAULT '',
+  published       TEXT NOT NULL DEFAULT '',
+  author          TEXT NOT NULL DEFAULT '',
+  site_name       TEXT NOT NULL DEFAULT '',
+  language        TEXT NOT NULL DEFAULT '',
+  text            TEXT NOT NULL,
+  content_hash    TEXT NOT NULL,
+  fetched_at      INTEGER NOT NULL,
+  ruleset_version TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX documents_url_hash ON documents(url, content_hash);
+CREATE INDEX documents_canonical_url ON documents(canonical_url);
+CREATE INDEX documents_fetched_at ON documents(fetched_at);
+
+CREATE TABLE fetches (
+  id          INTEGER PRIMARY KEY,
+  url         TEXT NOT NULL,
+  source      TEXT NOT NULL DEFAULT '',
+  http_status INTEGER NOT NULL DEFAULT 0,
+  error       TEXT NOT NULL DEFAULT '',
+  fetched_at  INTEGER NOT NULL
+);
+CREATE INDEX fetches_source ON fetches(source, fetched_at);
+CREATE INDEX fetches_url ON fetches(url);
+
+CREATE TABLE matches (
+  id              INTEGER PRIMARY KEY,
+  document_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  rule            TEXT NOT NULL,
+  category        TEXT NOT NULL,
+  text            TEXT NOT NULL,
+  value           TEXT NOT NULL,
+  start           INTEGER NOT NULL,
+  "end"           INTEGER NOT NULL,
+  ruleset_version TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX matches_document ON matches(document_id);
+CREATE INDEX matches_rule ON matches(rule);
+
+CREATE TABLE events (
+  id              INTEGER PRIMARY KEY,
+  document_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  actor           TEXT NOT NULL DEFAULT '',
+  action          TEXT NOT NULL,
+  items           TEXT NOT NULL DEFAULT '[]',
+  duration_days   INTEGER,
+  duration_text   TEXT NOT NULL DEFAULT '',
+  sentence        TEXT NOT NULL DEFAULT '',
+  rule            TEXT NOT NULL DEFAULT '',
+  ruleset_version TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX events_document ON events(document_id);
+
+CREATE TABLE alerts (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+  summary     TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  state       TEXT NOT NULL DEFAULT 'new'
+);
+
+CREATE TABLE source_state (
+  name          TEXT PRIMARY KEY,
+  etag          TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  last_fetch    INTEGER NOT NULL DEFAULT 0,
+  last_success  INTEGER NOT NULL DEFAULT 0,
+  last_error    TEXT NOT NULL DEFAULT ''
+);
+)sql",
+};
+
+constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
+
+int UserVersion(SQLite::Database& db) {
+  SQLite::Statement query(db, "PRAGMA user_version");
+  query.executeStep();
+  return query.getColumn(0).getInt();
+}
+
+// Applies migration `version` if the database is still at that version.
+// IMMEDIATE takes the write lock first, so two processes opening one new
+// file do not both migrate: the second re-reads the version and skips.
+void ApplyOne(SQLite::Database& db, int version) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  if (UserVersion(db) != version) return;
+  db.exec(kMigrations[version]);
+  // PRAGMA takes no bound parameters; the value is our own integer.
+  db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+  transaction.commit();
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return kMigrationCount; }
+
+void MigrateSchema(SQLite::Database& db) {
+  const int version = UserVersion(db);
+  if (version > kMigrationCount) {
+    throw std::runtime_error("schema version " + std::to_string(version) +
+                             " is newer than this binary (" + std::to_string(kMigrationCount) +
+                             ")");
+  }
+  for (int v = version; v < kMigrationCount; ++v) ApplyOne(db, v);
+}
+
+}  // namespace ecwatch::store_internal

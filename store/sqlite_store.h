@@ -1,0 +1,59 @@
+// SqliteStore: the Store of store/store.h over SQLiteCpp (internal to store/).
+//
+// Split in two files: store.cc (open, writes) and store_queries.cc (reads).
+// Every public method catches SQLiteCpp's exceptions and returns IoError
+// "PATH: cause". Not thread-safe: one per thread (as the Store contract).
+#ifndef ECWATCH_STORE_SQLITE_STORE_H_
+#define ECWATCH_STORE_SQLITE_STORE_H_
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "store/store.h"
+
+namespace ecwatch {
+
+class SqliteStore final : public Store {
+ public:
+  // Takes an open, migrated database; path names it in error messages.
+  SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db)
+      : path_(std::move(path)), db_(std::move(db)) {}
+
+  Result<PutOutcome> PutDocument(const Article& article, const Findings& findings,
+                                 int64_t fetched_at) override;
+  Result<bool> HasUrl(const std::string& url) override;
+  Status RecordFetch(const FetchRecord& record) override;
+  Result<SourceState> GetSourceState(const std::string& name) override;
+  Status PutSourceState(const SourceState& state) override;
+  Result<std::vector<AlertRow>> ListAlerts(int64_t after_id, int limit) override;
+  Status ForEachDocument(int64_t since,
+                         const std::function<bool(const StoredDocument&)>& fn) override;
+  Result<int64_t> CountRows(const std::string& table) override;
+  Result<std::vector<AlertRow>> ListRecentAlerts(int limit) override;
+  Result<std::vector<SourceStatus>> ListSourceStatus() override;
+  Result<std::vector<std::pair<std::string, int64_t>>> RuleHitCounts() override;
+  Result<int> SchemaVersion() override;
+
+ private:
+  // IoError "PATH: what".
+  Status Error(const std::exception& e) const;
+  // Writes within PutDocument's transaction; they throw on SQL errors.
+  int64_t InsertDocument(const Article& article, const std::string& hash,
+                         const std::string& ruleset_version, int64_t fetched_at);
+  void InsertMatches(int64_t document_id, const Findings& findings);
+  void InsertEvents(int64_t document_id, const Findings& findings);
+  int64_t InsertAlert(int64_t document_id, const Article& article, const Findings& findings,
+                      int64_t created_at);
+  SourceStatus ReadSourceStatus(const std::string& name);
+
+  std::string path_;
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+}  // namespace ecwatch
+
+#endif  // ECWATCH_STORE_SQLITE_STORE_H_

@@ -1,0 +1,196 @@
+// Pins Store::Open and the write path: PRAGMAs and file mode, dedup by URL
+// and content hash, findings rows, alerts, fetches and source state.
+#include "store/store.h"
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <catch2/catch.hpp>
+
+#include "tests/test_support.h"
+
+namespace ecwatch {
+namespace {
+
+Article MakeArticle(const std::string& url, const std::string& text) {
+  Article a;
+  a.url = url;
+  a.canonical_url = url + "?canonical";
+  a.title = "China suspends rare-earth export controls";
+  a.published = "2025-11-07";
+  a.language = "en";
+  a.text = text;
+  return a;
+}
+
+Findings MakeFindings() {
+  Findings f;
+  f.ruleset_version = "rs1";
+  f.matches.push_back({"minerals/dysprosium", "mineral", "dysprosium", "dysprosium", 10, 20});
+  f.matches.push_back({"actions/suspend", "action", "suspends", "suspend", 30, 38});
+  Event e;
+  e.actor = "China";
+  e.action = "suspend";
+  e.items = {"dysprosium", "rare earths"};
+  e.duration_days = 365;
+  e.duration_text = "for one year";
+  e.sentence = "China suspends export controls on dysprosium for one year.";
+  e.rule = "actions/suspend";
+  f.events.push_back(e);
+  f.minerals = {"dysprosium", "rare earths"};
+  f.alert = true;
+  return f;
+}
+
+std::unique_ptr<Store> OpenOrDie(const std::string& path) {
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  INFO(store.status().ToString());
+  REQUIRE(store.ok());
+  return std::move(store).value();
+}
+
+int64_t Count(Store& store, const std::string& table) {
+  Result<int64_t> n = store.CountRows(table);
+  REQUIRE(n.ok());
+  return n.value();
+}
+
+TEST_CASE("PutDocument stores the document, its matches, events and one alert",
+          "[store]") {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  Result<PutOutcome> put = store->PutDocument(MakeArticle("https://a.test/1", "text one"),
+                                              MakeFindings(), 1000);
+  REQUIRE(put.ok());
+  CHECK(put->inserted);
+  CHECK(put->document_id > 0);
+  CHECK(put->alert_id > 0);
+  CHECK(Count(*store, "documents") == 1);
+  CHECK(Count(*store, "matches") == 2);
+  CHECK(Count(*store, "events") == 1);
+  CHECK(Count(*store, "alerts") == 1);
+}
+
+TEST_CASE("PutDocument of the same URL and content adds nothing and returns the first id",
+          "[store][dedup]") {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  Result<PutOutcome> first = store->PutDocument(MakeArticle("https://a.test/1", "same"),
+                                                MakeFindings(), 1000);
+  Result<PutOutcome> second = store->PutDocument(MakeArticle("https://a.test/1", "same"),
+                                                 MakeFindings(), 2000);
+  REQUIRE(first.ok());
+  REQUIRE(second.ok());
+  CHECK_FALSE(second->inserted);
+  CHECK(second->document_id == first->document_id);
+  CHECK(second->alert_id == 0);
+  for (const char* table : {"documents", "matches", "events", "alerts"}) {
+    INFO(table);
+    CHECK(Count(*store, table) == (std::string(table) == "matches" ? 2 : 1));
+  }
+}
+
+TEST_CASE("PutDocument keeps history: same URL with changed text is a new row", "[store][dedup]") {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  Findings none;
+  Result<PutOutcome> v1 = store->PutDocument(MakeArticle("https://a.test/1", "v1"), none, 1000);
+  Result<PutOutcome> v2 = store->PutDocument(MakeArticle("https://a.test/1", "v2"), none, 2000);
+  Result<PutOutcome> other = store->PutDocument(MakeArticle("https://a.test/2", "v1"), none, 2000);
+  REQUIRE((v1.ok() && v2.ok() && other.ok()));
+  CHECK(v2->inserted);
+  CHECK(v2->document_id != v1->document_id);
+  CHECK(other->inserted);
+  CHECK(Count(*store, "documents") == 3);
+  CHECK(Count(*store, "alerts") == 0);
+}
+
+TEST_CASE("HasUrl finds documents by URL or canonical URL", "[store]") {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  REQUIRE(store->PutDocument(MakeArticle("https://a.test/1", "t"), Findings(), 1).ok());
+  CHECK(store->HasUrl("https://a.test/1").value());
+  CHECK(store->HasUrl("https://a.test/1?canonical").value());
+  CHECK_FALSE(store->HasUrl("https://a.test/2").value());
+  CHECK_FALSE(store->HasUrl("").value());
+}
+
+TEST_CASE("Source state round-trips and is empty for an unknown source", "[store]") {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  Result<SourceState> unknown = store->GetSourceState("nobody");
+  REQUIRE(unknown.ok());
+  CHECK(unknown->name == "nobody");
+  CHECK(unknown->etag.empty());
+  CHECK(unknown->last_fetch == 0);
+  SourceState s{"mofcom", "\"e1\"", "Sat, 28 Nov 2026 10:00:00 GMT", 100, 90, "boom"};
+  REQUIRE(store->PutSourceState(s).ok());
+  s.etag = "\"e2\"";
+  REQUIRE(store->PutSourceState(s).ok());  // upsert, not a second row
+  Result<SourceState> back = store->GetSourceState("mofcom");
+  REQUIRE(back.ok());
+  CHECK(back->etag == "\"e2\"");
+  CHECK(back->last_modified == s.last_modified);
+  CHECK(back->last_fetch == 100);
+  CHECK(back->last_success == 90);
+  CHECK(back->last_error == "boom");
+  CHECK(Count(*store, "source_state") == 1);
+}
+
+TEST_CASE("CountRows accepts only schema tables", "[store]") {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  REQUIRE(store->RecordFetch({"https://a.test/", "src", 200, "", 5}).ok());
+  CHECK(Count(*store, "fetches") == 1);
+  for (const char* bad : {"sqlite_master", "fetches; DROP TABLE fetches", "", "Documents"}) {
+    INFO(bad);
+    Result<int64_t> r = store->CountRows(bad);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == Status::Code::kInvalidArgument);
+  }
+}
+
+TEST_CASE("A file database is created 0600 in a new directory and reads back after reopen",
+          "[store][file]") {
+  const std::string path = testing::MakeTempDir("store-file") + "/sub/dir/ecwatch.db";
+  int64_t id = 0;
+  {
+    std::unique_ptr<Store> store = OpenOrDie(path);
+    Result<PutOutcome> put = store->PutDocument(MakeArticle("https://a.test/1", "persisted"),
+                                                MakeFindings(), 1000);
+    REQUIRE(put.ok());
+    id = put->document_id;
+  }
+  struct stat st;
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  std::unique_ptr<Store> again = OpenOrDie(path);
+  CHECK(Count(*again, "documents") == 1);
+  Result<PutOutcome> dup = again->PutDocument(MakeArticle("https://a.test/1", "persisted"),
+                                              MakeFindings(), 2000);
+  REQUIRE(dup.ok());
+  CHECK_FALSE(dup->inserted);
+  CHECK(dup->document_id == id);
+  CHECK(Count(*again, "alerts") == 1);
+}
+
+TEST_CASE("Open of a file of garbage bytes is IoError \"PATH: cause\"", "[store][file]") {
+  const std::string path = testing::MakeTempDir("store-garbage") + "/garbage.db";
+  {
+    std::ofstream out(path, std::ios::binary);
+    for (int i = 0; i < 4096; ++i) out.put(static_cast<char>((i * 7919) & 0xff));
+  }
+  Result<std::unique_ptr<Store>> r = Store::Open(path);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Status::Code::kIoError);
+  CHECK(r.status().message().rfind(path + ": ", 0) == 0);
+  CHECK(r.status().message().find("not a database") != std::string::npos);
+}
+
+TEST_CASE("Open of a path whose parent is a file is IoError naming the path", "[store][file]") {
+  const std::string dir = testing::MakeTempDir("store-badparent");
+  std::ofstream(dir + "/file") << "x";
+  Result<std::unique_ptr<Store>> r = Store::Open(dir + "/file/ecwatch.db");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Status::Code::kIoError);
+  CHECK(r.status().message().rfind(dir + "/file/ecwatch.db: ", 0) == 0);
+}
+
+}  // namespace
+}  // namespace ecwatch
