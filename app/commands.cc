@@ -1,0 +1,236 @@
+// ingest, extract, run and alerts: wiring of the stages for each command.
+#include "app/commands.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <memory>
+
+#include "app/config.h"
+#include "app/daemon.h"
+#include "app/pipeline.h"
+#include "app/report.h"
+#include "base/log.h"
+#include "crawler/fetcher.h"
+#include "extract/batch.h"
+#include "rules/rule_set.h"
+#include "store/store.h"
+
+namespace ecwatch {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? std::string(v) : std::string();
+}
+
+// The directory holding the running binary ("" when unknown).
+fs::path ExecutableDir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
+Result<Config> LoadConfigIfGiven(const GlobalOptions& g) {
+  if (g.config.empty()) return Config{};
+  return LoadConfig(g.config);
+}
+
+int Fail(const Status& status, Streams io) {
+  io.err << "ecwatch: " << status.message() << "\n";
+  return ExitCodeFor(status);
+}
+
+std::string ReadAll(std::istream& in) {
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Opens store and rules as the command line asks.
+struct Stages {
+  std::unique_ptr<Store> store;
+  std::unique_ptr<RuleSet> rules;
+};
+
+Result<Stages> OpenStages(const GlobalOptions& g, bool need_rules) {
+  Stages stages;
+  if (need_rules) {
+    Result<std::string> dir = ResolveRulesDir(g);
+    if (!dir.ok()) return dir.status();
+    Result<std::unique_ptr<RuleSet>> rules = RuleSet::LoadDir(dir.value());
+    if (!rules.ok()) return rules.status();
+    stages.rules = std::move(rules).value();
+  }
+  Result<std::string> db = ResolveDbPath(g);
+  if (!db.ok()) return db.status();
+  Result<std::unique_ptr<Store>> store = Store::Open(db.value());
+  if (!store.ok()) return store.status();
+  stages.store = std::move(store).value();
+  return stages;
+}
+
+FetchOptions FetchOptionsFor(const Config& config) {
+  FetchOptions options;
+  if (!config.user_agent.empty()) options.user_agent = config.user_agent;
+  return options;
+}
+
+}  // namespace
+
+int ExitCodeFor(const Status& status) {
+  switch (status.code()) {
+    case Status::Code::kOk: return kExitOk;
+    case Status::Code::kInvalidArgument: return kExitUsage;
+    case Status::Code::kNotFound: return kExitNotFound;
+    case Status::Code::kNetworkError: return kExitNetwork;
+    case Status::Code::kUnsupported: return kExitUnsupported;
+    case Status::Code::kIoError:
+    case Status::Code::kCorruption: return kExitStore;
+    case Status::Code::kTooLarge: return kExitTooLarge;
+  }
+  return kExitFindings;
+}
+
+Result<std::string> ResolveDbPath(const GlobalOptions& g) {
+  if (!g.db.empty()) return g.db;
+  if (std::string env = Env("ECWATCH_DB"); !env.empty()) return env;
+  Result<Config> config = LoadConfigIfGiven(g);
+  if (!config.ok()) return config.status();
+  if (!config->store_path.empty()) return config->store_path;
+  if (std::string xdg = Env("XDG_DATA_HOME"); !xdg.empty()) return xdg + "/ecwatch/ecwatch.db";
+  if (std::string home = Env("HOME"); !home.empty()) {
+    return home + "/.local/share/ecwatch/ecwatch.db";
+  }
+  return Status::InvalidArgument("no database: give --db PATH or set ECWATCH_DB");
+}
+
+Result<std::string> ResolveRulesDir(const GlobalOptions& g) {
+  if (!g.rules.empty()) return g.rules;
+  if (std::string env = Env("ECWATCH_RULES"); !env.empty()) return env;
+  Result<Config> config = LoadConfigIfGiven(g);
+  if (!config.ok()) return config.status();
+  if (!config->rules_dir.empty()) return config->rules_dir;
+  fs::path exe_dir = ExecutableDir();
+  std::error_code ec;
+  if (!exe_dir.empty()) {
+    for (fs::path candidate : {exe_dir.parent_path() / "rules" / "sets", exe_dir / "rules" / "sets",
+                               exe_dir.parent_path() / "share" / "ecwatch" / "rules"}) {
+      if (fs::is_directory(candidate, ec)) return candidate.lexically_normal().string();
+    }
+  }
+  return std::string(ECWATCH_INSTALLED_RULES_DIR);
+}
+
+int RunIngest(const GlobalOptions& g, const std::string& target, Streams io) {
+  Result<Config> config = LoadConfigIfGiven(g);
+  if (!config.ok()) return Fail(config.status(), io);
+  Result<Stages> stages = OpenStages(g, true);
+  if (!stages.ok()) return Fail(stages.status(), io);
+  std::unique_ptr<Fetcher> fetcher = NewCurlFetcher(FetchOptionsFor(config.value()));
+  SystemClock clock;
+  Pipeline pipeline(fetcher.get(), stages->rules.get(), stages->store.get(), &clock);
+  IngestInput input{target, g.force_text, "", ""};
+  if (target == "-") input.stdin_bytes = ReadAll(io.in);
+  Result<IngestReport> report = pipeline.Ingest(input);
+  if (!report.ok()) return Fail(report.status(), io);
+  if (g.json) {
+    io.out << IngestJson(report.value()).dump(2) << "\n";
+  } else {
+    io.out << IngestText(report.value());
+  }
+  return kExitOk;
+}
+
+int RunExtract(const GlobalOptions& g, const std::string& target, Streams io) {
+  Result<Config> config = LoadConfigIfGiven(g);
+  if (!config.ok()) return Fail(config.status(), io);
+  std::unique_ptr<Fetcher> fetcher = NewCurlFetcher(FetchOptionsFor(config.value()));
+  SystemClock clock;
+  Pipeline pipeline(fetcher.get(), nullptr, nullptr, &clock);
+  IngestInput input{target, g.force_text, "", ""};
+  if (target == "-") input.stdin_bytes = ReadAll(io.in);
+  Result<Article> article = pipeline.ExtractOnly(input);
+  if (!article.ok()) return Fail(article.status(), io);
+  if (g.json) {
+    io.out << ArticleJson(article.value()).dump(2) << "\n";
+  } else {
+    io.out << article->text << "\n";
+  }
+  return kExitOk;
+}
+
+int RunExtractBatch(const std::string& dir, const std::string& out_dir, int jobs, Streams io) {
+  const bool tty = isatty(STDERR_FILENO);
+  BatchReport report;
+  Status status = ExtractBatch(dir, out_dir, jobs, &report, [&](std::size_t done, std::size_t total) {
+    if (tty && (done % 10 == 0 || done == total)) {
+      io.err << "\rextracting " << done << "/" << total << std::flush;
+      if (done == total) io.err << "\n";
+    }
+  });
+  if (!status.ok()) return Fail(status, io);
+  for (const std::string& failure : report.failures) io.err << "ecwatch: skipped " << failure << "\n";
+  io.out << report.written << " documents extracted to " << out_dir << ", "
+         << report.failures.size() << " skipped\n";
+  return kExitOk;
+}
+
+int RunDaemon(const GlobalOptions& g, bool once, Streams io) {
+  if (g.config.empty()) return Fail(Status::InvalidArgument("run needs --config FILE"), io);
+  Result<Config> config = LoadConfig(g.config);
+  if (!config.ok()) return Fail(config.status(), io);
+  LogLevel level = LogLevel::kInfo;
+  if (ParseLogLevel(config->log_level, &level)) SetLogLevel(level);
+  Result<std::string> rules_dir = ResolveRulesDir(g);
+  if (!rules_dir.ok()) return Fail(rules_dir.status(), io);
+  config->rules_dir = rules_dir.value();
+  Result<Stages> stages = OpenStages(g, true);
+  if (!stages.ok()) return Fail(stages.status(), io);
+  std::unique_ptr<Fetcher> fetcher = NewCurlFetcher(FetchOptionsFor(config.value()));
+  SystemClock clock;
+  static DaemonSignals signals;
+  InstallSignalHandlers(&signals);
+  Daemon daemon(std::move(config).value(), std::move(stages->rules), stages->store.get(),
+                fetcher.get(), &clock, &signals);
+  PassStats stats;
+  Status status = daemon.Run(once, &stats);
+  if (!status.ok()) return Fail(status, io);
+  if (once) {
+    io.out << stats.sources_polled << " sources polled (" << stats.sources_failed << " failed), "
+           << stats.links_seen << " links, " << stats.documents_new << " new documents ("
+           << stats.documents_failed << " failed), " << stats.alerts.size() << " alerts\n";
+    for (const AlertRow& alert : stats.alerts) {
+      io.out << "ALERT " << alert.id << ": " << alert.summary << "\n    " << alert.title << "\n    "
+             << alert.url << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+int RunAlerts(const GlobalOptions& g, int limit, Streams io) {
+  Result<Stages> stages = OpenStages(g, false);
+  if (!stages.ok()) return Fail(stages.status(), io);
+  Result<std::vector<AlertRow>> rows = stages->store->ListAlerts(0, limit);
+  if (!rows.ok()) return Fail(rows.status(), io);
+  if (g.json) {
+    Json out = Json::array();
+    for (const AlertRow& a : rows.value()) {
+      out.push_back({{"id", a.id}, {"document_id", a.document_id}, {"url", a.url},
+                     {"title", a.title}, {"summary", a.summary}, {"created_at", a.created_at}});
+    }
+    io.out << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  for (const AlertRow& a : rows.value()) {
+    io.out << a.id << "  " << FormatIso8601(a.created_at) << "  " << a.summary << "\n    "
+           << a.url << "\n";
+  }
+  if (rows->empty()) io.out << "no alerts\n";
+  return kExitOk;
+}
+
+}  // namespace ecwatch

@@ -1,0 +1,205 @@
+// LoadConfig: TOML config -> Config, with file:line errors for every bad key.
+#include "app/config.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "base/limits.h"
+#include "base/toml.h"
+
+namespace ecwatch {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ConfigReader {
+ public:
+  ConfigReader(std::string name, std::string base_dir)
+      : name_(std::move(name)), base_dir_(std::move(base_dir)) {}
+
+  Status Read(const TomlValue& root, Config* config);
+
+ private:
+  Status Error(const TomlValue& v, const std::string& what) const {
+    return Status::InvalidArgument(TomlWhere(name_, v) + what);
+  }
+  Status CheckKeys(const TomlValue& table, const std::string& where,
+                   const std::set<std::string>& allowed) const;
+  Status GetString(const TomlValue& table, const char* key, std::string* out) const;
+  Status ReadStore(const TomlValue& t, Config* c) const;
+  Status ReadRules(const TomlValue& t, Config* c) const;
+  Status ReadCrawler(const TomlValue& t, Config* c) const;
+  Status ReadLog(const TomlValue& t, Config* c) const;
+  Status ReadSource(const TomlValue& t, SourceConfig* s) const;
+  std::string ResolvePath(const std::string& p) const;
+  std::string ResolveUrl(const std::string& u) const;
+
+  std::string name_;
+  std::string base_dir_;
+};
+
+Status ConfigReader::CheckKeys(const TomlValue& table, const std::string& where,
+                               const std::set<std::string>& allowed) const {
+  if (!table.is_table()) return Error(table, where + " must be a table");
+  for (const auto& [key, value] : table.table) {
+    if (!allowed.count(key)) return Error(value, "unknown key '" + key + "' in " + where);
+  }
+  return Status::Ok();
+}
+
+Status ConfigReader::GetString(const TomlValue& table, const char* key, std::string* out) const {
+  const TomlValue* v = table.Find(key);
+  if (!v) return Status::Ok();
+  if (!v->is_string()) {
+    return Error(*v, std::string("'") + key + "' must be a string, not " + v->TypeName());
+  }
+  *out = v->str;
+  return Status::Ok();
+}
+
+std::string ConfigReader::ResolvePath(const std::string& p) const {
+  if (p.empty() || fs::path(p).is_absolute() || base_dir_.empty()) return p;
+  return (fs::path(base_dir_) / p).lexically_normal().string();
+}
+
+std::string ConfigReader::ResolveUrl(const std::string& u) const {
+  if (u.find("://") != std::string::npos) return u;
+  return "file://" + fs::absolute(ResolvePath(u)).lexically_normal().string();
+}
+
+Status ConfigReader::ReadStore(const TomlValue& t, Config* c) const {
+  if (Status s = CheckKeys(t, "[store]", {"path"}); !s.ok()) return s;
+  if (Status s = GetString(t, "path", &c->store_path); !s.ok()) return s;
+  c->store_path = ResolvePath(c->store_path);
+  return Status::Ok();
+}
+
+Status ConfigReader::ReadRules(const TomlValue& t, Config* c) const {
+  if (Status s = CheckKeys(t, "[rules]", {"dir"}); !s.ok()) return s;
+  if (Status s = GetString(t, "dir", &c->rules_dir); !s.ok()) return s;
+  c->rules_dir = ResolvePath(c->rules_dir);
+  return Status::Ok();
+}
+
+Status ConfigReader::ReadCrawler(const TomlValue& t, Config* c) const {
+  if (Status s = CheckKeys(t, "[crawler]", {"user_agent"}); !s.ok()) return s;
+  return GetString(t, "user_agent", &c->user_agent);
+}
+
+Status ConfigReader::ReadLog(const TomlValue& t, Config* c) const {
+  if (Status s = CheckKeys(t, "[log]", {"level"}); !s.ok()) return s;
+  if (Status s = GetString(t, "level", &c->log_level); !s.ok()) return s;
+  static const std::set<std::string> kLevels = {"debug", "info", "warn", "error"};
+  if (!kLevels.count(c->log_level)) {
+    return Error(*t.Find("level"), "level must be debug, info, warn or error");
+  }
+  return Status::Ok();
+}
+
+Status ConfigReader::ReadSource(const TomlValue& t, SourceConfig* src) const {
+  if (Status s = CheckKeys(t, "[[source]]", {"name", "kind", "url", "interval", "follow", "enabled"});
+      !s.ok()) {
+    return s;
+  }
+  std::string kind = "feed", interval;
+  for (auto [key, out] : {std::pair{"name", &src->name}, {"kind", &kind}, {"url", &src->url},
+                          {"interval", &interval}, {"follow", &src->follow}}) {
+    if (Status s = GetString(t, key, out); !s.ok()) return s;
+  }
+  if (src->name.empty()) return Error(t, "[[source]] needs a non-empty 'name'");
+  if (src->url.empty()) return Error(t, "source '" + src->name + "' needs a 'url'");
+  if (kind == "feed") {
+    src->kind = SourceConfig::Kind::kFeed;
+  } else if (kind == "page") {
+    src->kind = SourceConfig::Kind::kPage;
+  } else {
+    return Error(*t.Find("kind"), "kind must be \"feed\" or \"page\", not \"" + kind + "\"");
+  }
+  if (!src->follow.empty() && src->kind != SourceConfig::Kind::kPage) {
+    return Error(*t.Find("follow"), "'follow' is for page sources only");
+  }
+  if (src->kind == SourceConfig::Kind::kPage && src->follow.empty()) {
+    return Error(t, "page source '" + src->name + "' needs a 'follow' pattern");
+  }
+  if (!interval.empty() && (!ParseInterval(interval, &src->interval_seconds) ||
+                            src->interval_seconds < 10)) {
+    return Error(*t.Find("interval"), "interval must look like \"30s\", \"15m\", \"2h\" or \"1d\" "
+                                      "(at least 10s), not \"" + interval + "\"");
+  }
+  if (const TomlValue* e = t.Find("enabled")) {
+    if (e->type != TomlValue::Type::kBool) return Error(*e, "'enabled' must be true or false");
+    src->enabled = e->boolean;
+  }
+  src->url = ResolveUrl(src->url);
+  return Status::Ok();
+}
+
+Status ConfigReader::Read(const TomlValue& root, Config* config) {
+  if (Status s = CheckKeys(root, "the config", {"store", "rules", "crawler", "log", "source"});
+      !s.ok()) {
+    return s;
+  }
+  using Reader = Status (ConfigReader::*)(const TomlValue&, Config*) const;
+  for (auto [key, reader] : {std::pair<const char*, Reader>{"store", &ConfigReader::ReadStore},
+                             {"rules", &ConfigReader::ReadRules},
+                             {"crawler", &ConfigReader::ReadCrawler},
+                             {"log", &ConfigReader::ReadLog}}) {
+    if (const TomlValue* t = root.Find(key)) {
+      if (Status s = (this->*reader)(*t, config); !s.ok()) return s;
+    }
+  }
+  const TomlValue* sources = root.Find("source");
+  if (!sources) return Status::Ok();
+  if (!sources->is_array()) return Error(*sources, "'source' must be an array of tables [[source]]");
+  if (sources->array.size() > limits::kMaxSources) return Error(*sources, "too many sources");
+  std::set<std::string> names;
+  for (const TomlValue& t : sources->array) {
+    SourceConfig src;
+    if (Status s = ReadSource(t, &src); !s.ok()) return s;
+    if (!names.insert(src.name).second) return Error(t, "duplicate source name '" + src.name + "'");
+    config->sources.push_back(std::move(src));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool ParseInterval(const std::string& text, int64_t* seconds) {
+  if (text.size() < 2) return false;
+  int64_t n = 0;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9' || n > 100000000) return false;
+    n = n * 10 + (text[i] - '0');
+  }
+  switch (text.back()) {
+    case 's': *seconds = n; return true;
+    case 'm': *seconds = n * 60; return true;
+    case 'h': *seconds = n * 3600; return true;
+    case 'd': *seconds = n * 86400; return true;
+    default: return false;
+  }
+}
+
+Result<Config> ParseConfig(const std::string& name, const std::string& text,
+                           const std::string& base_dir) {
+  Result<TomlValue> root = ParseToml(name, text, limits::kMaxConfigBytes);
+  if (!root.ok()) return root.status();
+  Config config;
+  config.path = name;
+  ConfigReader reader(name, base_dir);
+  if (Status s = reader.Read(root.value(), &config); !s.ok()) return s;
+  return config;
+}
+
+Result<Config> LoadConfig(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::FromErrno(path, errno);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string base_dir = fs::absolute(path).parent_path().string();
+  return ParseConfig(path, text.str(), base_dir);
+}
+
+}  // namespace ecwatch

@@ -1,0 +1,47 @@
+// Config: the daemon's TOML configuration (see examples/ecwatch.toml).
+#ifndef ECWATCH_APP_CONFIG_H_
+#define ECWATCH_APP_CONFIG_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace ecwatch {
+
+struct SourceConfig {
+  enum class Kind { kFeed, kPage };
+  std::string name;
+  Kind kind = Kind::kFeed;
+  std::string url;              // http(s):// or file://; relative paths resolved against the config's folder
+  int64_t interval_seconds = 900;
+  std::string follow;           // RE2 pattern for the links of a page source ("" for feeds)
+  bool enabled = true;
+};
+
+struct Config {
+  std::string path;             // the file it was read from
+  std::string store_path;       // [store] path, resolved against the config's folder; "" = default
+  std::string rules_dir;        // [rules] dir, resolved likewise; "" = default
+  std::string user_agent = "ecwatch/0.1 (+https://example.org/contact)";
+  std::string log_level = "info";
+  std::vector<SourceConfig> sources;
+};
+
+// Reads and validates a config file. Unknown tables or keys and bad values are
+// InvalidArgument "FILE:LINE:COL: ..." naming the key; a missing file is
+// NotFound. Source names are unique; intervals are "30s", "15m", "2h", "1d"
+// (at least 10 s).
+Result<Config> LoadConfig(const std::string& path);
+
+// Same from text; base_dir resolves relative paths. For tests.
+Result<Config> ParseConfig(const std::string& name, const std::string& text,
+                           const std::string& base_dir);
+
+// "15m" -> 900. False on anything else.
+bool ParseInterval(const std::string& text, int64_t* seconds);
+
+}  // namespace ecwatch
+
+#endif  // ECWATCH_APP_CONFIG_H_

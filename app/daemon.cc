@@ -1,0 +1,216 @@
+// Daemon::Run: the schedule loop, source polling, signals and rule reloads.
+#include "app/daemon.h"
+
+#include <signal.h>
+#include <time.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "app/service_notify.h"
+#include "base/log.h"
+#include "crawler/feed.h"
+#include "extract/extractor.h"
+#include "rules/pattern.h"
+
+namespace ecwatch {
+namespace {
+
+namespace fs = std::filesystem;
+
+DaemonSignals* g_signals = nullptr;
+
+void OnStop(int) { if (g_signals) g_signals->stop.store(true); }
+void OnReload(int) { if (g_signals) g_signals->reload.store(true); }
+
+constexpr int64_t kRulesCheckSeconds = 2;
+
+}  // namespace
+
+void InstallSignalHandlers(DaemonSignals* signals) {
+  g_signals = signals;
+  struct sigaction stop {};
+  stop.sa_handler = OnStop;
+  sigemptyset(&stop.sa_mask);
+  sigaction(SIGTERM, &stop, nullptr);
+  sigaction(SIGINT, &stop, nullptr);
+  struct sigaction reload {};
+  reload.sa_handler = OnReload;
+  sigemptyset(&reload.sa_mask);
+  sigaction(SIGHUP, &reload, nullptr);
+}
+
+Daemon::Daemon(Config config, std::unique_ptr<RuleSet> rules, Store* store, Fetcher* fetcher,
+               const Clock* clock, DaemonSignals* signals)
+    : config_(std::move(config)),
+      rules_(std::move(rules)),
+      store_(store),
+      fetcher_(fetcher),
+      clock_(clock),
+      signals_(signals),
+      pipeline_(fetcher, rules_.get(), store, clock) {
+  rules_fingerprint_ = RulesFingerprint();
+}
+
+std::string Daemon::RulesFingerprint() const {
+  std::error_code ec;
+  std::vector<std::string> parts;
+  for (const auto& entry : fs::directory_iterator(config_.rules_dir, ec)) {
+    if (entry.path().extension() != ".toml") continue;
+    auto mtime = fs::last_write_time(entry.path(), ec).time_since_epoch().count();
+    parts.push_back(entry.path().filename().string() + ":" + std::to_string(mtime) + ":" +
+                    std::to_string(entry.file_size(ec)));
+  }
+  std::sort(parts.begin(), parts.end());
+  std::string out;
+  for (const auto& p : parts) out += p + ";";
+  return out;
+}
+
+Status Daemon::ReloadRules() {
+  Result<std::unique_ptr<RuleSet>> loaded = RuleSet::LoadDir(config_.rules_dir);
+  if (!loaded.ok()) {
+    LogError("rules reload refused, keeping version " + rules_->version().substr(0, 12) + ": " +
+             loaded.status().message());
+    NotifyReady("rules reload refused: " + loaded.status().message());
+    return loaded.status();
+  }
+  rules_ = std::move(loaded).value();
+  pipeline_.set_rules(rules_.get());
+  NotifyReady("rules version " + rules_->version().substr(0, 12));
+  LogInfo("rules reloaded: " + std::to_string(rules_->rule_count()) + " rules, version " +
+          rules_->version().substr(0, 12));
+  return Status::Ok();
+}
+
+void Daemon::MaybeReload() {
+  bool requested = signals_ && signals_->reload.exchange(false);
+  int64_t now = clock_->NowSeconds();
+  if (!requested && now - last_rules_check_ < kRulesCheckSeconds) return;
+  last_rules_check_ = now;
+  std::string fingerprint = RulesFingerprint();
+  if (!requested && fingerprint == rules_fingerprint_) return;
+  rules_fingerprint_ = fingerprint;
+  NotifyReloading();
+  LogInfo(requested ? "SIGHUP: reloading rules from " + config_.rules_dir
+                    : "rule files changed: reloading from " + config_.rules_dir);
+  ReloadRules();
+}
+
+Result<std::vector<std::string>> Daemon::DiscoverLinks(const SourceConfig& source,
+                                                       const FetchResult& fetched) {
+  std::vector<std::string> links;
+  if (source.kind == SourceConfig::Kind::kFeed) {
+    Result<std::vector<FeedItem>> items = ParseFeed(fetched.final_url, fetched.body);
+    if (!items.ok()) return items.status();
+    for (const FeedItem& item : items.value()) links.push_back(item.url);
+    return links;
+  }
+  Result<std::unique_ptr<Pattern>> follow = Pattern::Compile(source.follow);
+  if (!follow.ok()) {
+    return Status::InvalidArgument("source '" + source.name + "': follow: " +
+                                   follow.status().message());
+  }
+  for (std::string& link : ExtractLinks(fetched.final_url, fetched.content_type, fetched.body)) {
+    if (follow.value()->PartialMatch(link)) links.push_back(std::move(link));
+  }
+  return links;
+}
+
+void Daemon::IngestLink(const SourceConfig& source, const std::string& url, PassStats* stats) {
+  NotifyWatchdog();
+  Result<bool> known = store_->HasUrl(url);
+  if (known.ok() && known.value()) return;
+  Result<IngestReport> report = pipeline_.Ingest(IngestInput{url, false, source.name, ""});
+  if (!report.ok()) {
+    ++stats->documents_failed;
+    LogWarn("source " + source.name + ": " + report.status().message());
+    return;
+  }
+  if (report->stored.inserted) ++stats->documents_new;
+  if (report->stored.alert_id != 0) {
+    Result<std::vector<AlertRow>> rows = store_->ListAlerts(report->stored.alert_id - 1, 1);
+    if (rows.ok() && !rows->empty()) {
+      LogWarn("ALERT " + std::to_string(rows->front().id) + ": " + rows->front().summary + " <" +
+              url + ">");
+      stats->alerts.push_back(rows->front());
+    }
+  }
+}
+
+Status Daemon::PollSource(const SourceConfig& source, PassStats* stats) {
+  ++stats->sources_polled;
+  Result<SourceState> state = store_->GetSourceState(source.name);
+  if (!state.ok()) return state.status();
+  SourceState st = state.value();
+  st.name = source.name;
+  st.last_fetch = clock_->NowSeconds();
+  long http_status = 0;
+  Result<FetchResult> fetched =
+      fetcher_->Fetch(FetchRequest{source.url, st.etag, st.last_modified}, &http_status);
+  FetchRecord record{source.url, source.name, http_status, "", st.last_fetch};
+  Result<std::vector<std::string>> links = Status::Ok();
+  if (!fetched.ok()) {
+    record.error = fetched.status().message();
+  } else if (!fetched->not_modified()) {
+    links = DiscoverLinks(source, fetched.value());
+    if (!links.ok()) record.error = links.status().message();
+  }
+  if (Status s = store_->RecordFetch(record); !s.ok()) return s;
+  if (!record.error.empty()) {
+    ++stats->sources_failed;
+    st.last_error = record.error;
+    LogWarn("source " + source.name + ": " + record.error);
+    return store_->PutSourceState(st);
+  }
+  st.last_success = st.last_fetch;
+  st.last_error.clear();
+  if (fetched->not_modified()) return store_->PutSourceState(st);
+  st.etag = fetched->etag;
+  st.last_modified = fetched->last_modified;
+  stats->links_seen += static_cast<int>(links->size());
+  for (const std::string& url : links.value()) {
+    if (signals_ && signals_->stop.load()) break;
+    IngestLink(source, url, stats);
+  }
+  return store_->PutSourceState(st);
+}
+
+void Daemon::SleepUntil(int64_t when) {
+  while (!(signals_ && (signals_->stop.load() || signals_->reload.load()))) {
+    if (clock_->NowSeconds() >= when) return;
+    NotifyWatchdog();
+    struct timespec tick {0, 200 * 1000 * 1000};
+    nanosleep(&tick, nullptr);
+    if (clock_->NowSeconds() - last_rules_check_ >= kRulesCheckSeconds) return;
+  }
+}
+
+Status Daemon::Run(bool once, PassStats* stats) {
+  LogInfo("ecwatch started: " + std::to_string(config_.sources.size()) + " sources, " +
+          std::to_string(rules_->rule_count()) + " rules (version " +
+          rules_->version().substr(0, 12) + ")");
+  NotifyReady("watching " + std::to_string(config_.sources.size()) + " sources");
+  while (!(signals_ && signals_->stop.load())) {
+    MaybeReload();
+    int64_t now = clock_->NowSeconds();
+    int64_t next = now + 3600;
+    for (const SourceConfig& source : config_.sources) {
+      if (!source.enabled) continue;
+      if (signals_ && signals_->stop.load()) break;
+      int64_t& due = next_due_[source.name];
+      if (due <= now) {
+        if (Status s = PollSource(source, stats); !s.ok()) return s;
+        due = clock_->NowSeconds() + source.interval_seconds;
+      }
+      next = std::min(next, due);
+    }
+    if (once) break;
+    SleepUntil(next);
+  }
+  NotifyStopping();
+  LogInfo("ecwatch stopping");
+  return Status::Ok();
+}
+
+}  // namespace ecwatch

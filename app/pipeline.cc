@@ -1,0 +1,103 @@
+// Pipeline::Ingest: one document through fetch -> extract -> match -> store.
+#include "app/pipeline.h"
+
+#include <filesystem>
+
+#include "extract/extractor.h"
+
+namespace ecwatch {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool LooksLikeUrl(const std::string& target) {
+  return target.find("://") != std::string::npos;
+}
+
+}  // namespace
+
+std::string TargetToUrl(const std::string& target) {
+  if (target == "-" || LooksLikeUrl(target)) return target;
+  return "file://" + fs::absolute(target).lexically_normal().string();
+}
+
+Result<Pipeline::Loaded> Pipeline::Load(const IngestInput& input) {
+  Loaded loaded;
+  loaded.fetched_at = clock_->NowSeconds();
+  if (input.target == "-") {
+    if (input.stdin_bytes.size() > limits::kMaxBodyBytes) {
+      return Status::TooLarge("stdin: larger than " + std::to_string(limits::kMaxBodyBytes) +
+                              " bytes");
+    }
+    loaded.url = "stdin:";
+    loaded.body = input.stdin_bytes;
+    return loaded;
+  }
+  loaded.url = TargetToUrl(input.target);
+  long status = 0;
+  Result<FetchResult> fetched = fetcher_->Fetch(FetchRequest{loaded.url, "", ""}, &status);
+  FetchRecord record{loaded.url, input.source, status, "", loaded.fetched_at};
+  if (!fetched.ok()) {
+    record.error = fetched.status().message();
+    if (store_) store_->RecordFetch(record);  // best effort: the fetch error is what we report
+    return fetched.status();
+  }
+  loaded.url = fetched->final_url.empty() ? loaded.url : fetched->final_url;
+  loaded.content_type = fetched->content_type;
+  loaded.body = std::move(fetched->body);
+  loaded.http_status = fetched->http_status;
+  return loaded;
+}
+
+Result<Article> Pipeline::Extract(const IngestInput& input, const Loaded& loaded) {
+  DocumentKind kind = input.force_text
+                          ? DocumentKind::kText
+                          : ClassifyDocument(loaded.content_type, loaded.url, loaded.body);
+  switch (kind) {
+    case DocumentKind::kText:
+      return ExtractPlainText(loaded.url, loaded.content_type, loaded.body);
+    case DocumentKind::kHtml:
+      return ExtractHtml(loaded.url, loaded.content_type, loaded.body);
+    case DocumentKind::kFeed:
+      return Status::Unsupported(loaded.url + ": is a feed, not an article (add it as a [[source]])");
+    case DocumentKind::kUnsupported:
+      break;
+  }
+  std::string type = loaded.content_type.empty() ? "unknown type" : loaded.content_type;
+  return Status::Unsupported(loaded.url + ": neither HTML nor text (" + type + ")");
+}
+
+Result<Article> Pipeline::ExtractOnly(const IngestInput& input) {
+  Result<Loaded> loaded = Load(input);
+  if (!loaded.ok()) return loaded.status();
+  return Extract(input, loaded.value());
+}
+
+Result<IngestReport> Pipeline::MatchAndStore(Article article, int64_t fetched_at) {
+  IngestReport report;
+  report.findings = rules_->Match(article);
+  report.fetched_at = fetched_at;
+  Result<PutOutcome> put = store_->PutDocument(article, report.findings, fetched_at);
+  if (!put.ok()) return put.status();
+  report.stored = put.value();
+  report.article = std::move(article);
+  return report;
+}
+
+Result<IngestReport> Pipeline::Ingest(const IngestInput& input) {
+  Result<Loaded> loaded = Load(input);
+  if (!loaded.ok()) return loaded.status();
+  Result<Article> article = Extract(input, loaded.value());
+  if (input.target != "-") {
+    // The fetch succeeded; a body we cannot use is recorded as its error.
+    FetchRecord record{loaded->url, input.source, loaded->http_status,
+                       article.ok() ? "" : article.status().message(), loaded->fetched_at};
+    if (Status s = store_->RecordFetch(record); !s.ok()) return s;
+  }
+  if (!article.ok()) return article.status();
+  Result<IngestReport> report = MatchAndStore(std::move(article).value(), loaded->fetched_at);
+  if (report.ok()) report->http_status = loaded->http_status;
+  return report;
+}
+
+}  // namespace ecwatch

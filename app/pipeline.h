@@ -1,0 +1,79 @@
+// Pipeline: THE one-way flow for one document: fetch -> extract -> match ->
+// store -> alert. Used by `ecwatch ingest` and by the daemon for each link.
+#ifndef ECWATCH_APP_PIPELINE_H_
+#define ECWATCH_APP_PIPELINE_H_
+
+#include <cstdint>
+#include <string>
+
+#include "base/clock.h"
+#include "base/status.h"
+#include "crawler/fetcher.h"
+#include "extract/article.h"
+#include "rules/findings.h"
+#include "rules/rule_set.h"
+#include "store/store.h"
+
+namespace ecwatch {
+
+// What happened to one document.
+struct IngestReport {
+  Article article;
+  Findings findings;
+  PutOutcome stored;        // document id, whether new rows were added, alert id
+  int64_t fetched_at = 0;
+  long http_status = 0;
+};
+
+// How the input is to be read.
+struct IngestInput {
+  std::string target;           // URL, file path, or "-" for stdin
+  bool force_text = false;      // --text: treat as plain text whatever it looks like
+  std::string source;           // config source name, "" for manual ingestion
+  std::string stdin_bytes;      // the bytes, when target is "-"
+};
+
+// The stages it wires are borrowed, not owned, and must outlive it. Not
+// thread-safe (the Store and Fetcher it borrows are not).
+class Pipeline {
+ public:
+  Pipeline(Fetcher* fetcher, const RuleSet* rules, Store* store, const Clock* clock)
+      : fetcher_(fetcher), rules_(rules), store_(store), clock_(clock) {}
+
+  // Reads/fetches, extracts, matches and stores one document. Every fetch
+  // attempt, failed or not, is recorded in the fetches table. Errors name the
+  // URL or path: NotFound, NetworkError, Unsupported (image, PDF, ...),
+  // TooLarge, IoError (database).
+  Result<IngestReport> Ingest(const IngestInput& input);
+
+  // Extract only (no rules, no store): for `ecwatch extract`.
+  Result<Article> ExtractOnly(const IngestInput& input);
+
+  // Matches and stores an article already extracted (reprocessing, tests).
+  Result<IngestReport> MatchAndStore(Article article, int64_t fetched_at);
+
+  void set_rules(const RuleSet* rules) { rules_ = rules; }
+
+ private:
+  struct Loaded {
+    std::string url;
+    std::string content_type;
+    std::string body;
+    long http_status = 0;
+    int64_t fetched_at = 0;
+  };
+  Result<Loaded> Load(const IngestInput& input);
+  Result<Article> Extract(const IngestInput& input, const Loaded& loaded);
+
+  Fetcher* fetcher_;
+  const RuleSet* rules_;
+  Store* store_;
+  const Clock* clock_;
+};
+
+// "file:///abs/path" for a path, the URL itself for a URL; "-" stays "-".
+std::string TargetToUrl(const std::string& target);
+
+}  // namespace ecwatch
+
+#endif  // ECWATCH_APP_PIPELINE_H_

@@ -1,0 +1,89 @@
+// Pins the daemon config: accepted keys, path resolution, and file:line
+// errors that name the bad key.
+#include "app/config.h"
+
+#include <catch2/catch.hpp>
+
+namespace ecwatch {
+namespace {
+
+const char* kGood = R"toml(
+[store]
+path = "ecwatch.db"
+[rules]
+dir = "rules/sets"
+[crawler]
+user_agent = "ecwatch/0.1 (+https://example.org/contact)"
+[[source]]
+name = "mofcom-en"
+kind = "feed"
+url = "https://example.org/rss.xml"
+interval = "15m"
+[[source]]
+name = "desk"
+kind = "page"
+url = "pages/index.html"
+interval = "2h"
+follow = '/news/\d{4}/'
+)toml";
+
+TEST_CASE("a full config loads with paths resolved against its folder", "[app][config]") {
+  auto c = ParseConfig("c.toml", kGood, "/srv/ecwatch");
+  INFO(c.status().message());
+  REQUIRE(c.ok());
+  CHECK(c->store_path == "/srv/ecwatch/ecwatch.db");
+  CHECK(c->rules_dir == "/srv/ecwatch/rules/sets");
+  REQUIRE(c->sources.size() == 2);
+  CHECK(c->sources[0].kind == SourceConfig::Kind::kFeed);
+  CHECK(c->sources[0].interval_seconds == 900);
+  CHECK(c->sources[0].url == "https://example.org/rss.xml");
+  CHECK(c->sources[1].url == "file:///srv/ecwatch/pages/index.html");
+  CHECK(c->sources[1].follow == "/news/\\d{4}/");
+  CHECK(c->sources[1].interval_seconds == 7200);
+}
+
+TEST_CASE("config errors name the file, line and key", "[app][config]") {
+  struct Case {
+    const char* text;
+    const char* line_prefix;
+    const char* needle;
+  };
+  const Case cases[] = {
+      {"[store]\npath = 'a'\ncolour = 'red'\n", "c.toml:3:", "unknown key 'colour'"},
+      {"[[source]]\nname = 'a'\nurl = 'x'\ninterval = 'soon'\n", "c.toml:4:", "interval"},
+      {"[[source]]\nname = 'a'\nurl = 'x'\nkind = 'blog'\n", "c.toml:4:", "kind must be"},
+      {"[[source]]\nname = 'a'\nurl = 'x'\n[[source]]\nname = 'a'\nurl = 'y'\n", "c.toml:4:",
+       "duplicate source name"},
+      {"[[source]]\nname = 'a'\nurl = 'x'\nkind = 'page'\n", "c.toml:1:", "follow"},
+      {"[store]\npath = 3\n", "c.toml:2:", "must be a string"},
+      {"[store\n", "c.toml:1:", ""},
+  };
+  for (const Case& c : cases) {
+    auto r = ParseConfig("c.toml", c.text, "/d");
+    INFO(c.text);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == Status::Code::kInvalidArgument);
+    CHECK(r.status().message().rfind(c.line_prefix, 0) == 0);
+    CHECK(r.status().message().find(c.needle) != std::string::npos);
+  }
+}
+
+TEST_CASE("ParseInterval takes s, m, h, d suffixes only", "[app][config]") {
+  int64_t s = 0;
+  CHECK((ParseInterval("30s", &s) && s == 30));
+  CHECK((ParseInterval("15m", &s) && s == 900));
+  CHECK((ParseInterval("1d", &s) && s == 86400));
+  CHECK_FALSE(ParseInterval("15", &s));
+  CHECK_FALSE(ParseInterval("m", &s));
+  CHECK_FALSE(ParseInterval("1.5h", &s));
+}
+
+TEST_CASE("a missing config file is NotFound naming the path", "[app][config]") {
+  auto r = LoadConfig("/nonexistent/ecwatch.toml");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Status::Code::kNotFound);
+  CHECK(r.status().message().find("/nonexistent/ecwatch.toml") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace ecwatch

@@ -1,0 +1,152 @@
+// The daemon end to end: one pass over the bundled offline demo, a second
+// pass that adds nothing, and a SIGHUP with a broken rule file that keeps the
+// running process on its old rule set.
+#include "app/daemon.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <catch2/catch.hpp>
+
+#include "app/commands.h"
+#include "base/clock.h"
+#include "crawler/fetcher.h"
+#include "store/store.h"
+#include "tests/test_support.h"
+
+namespace ecwatch {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Source(const std::string& rel) { return std::string(ECWATCH_SOURCE_DIR) + "/" + rel; }
+
+
+int RunDemoOnce(const std::string& db, std::string* out) {
+  GlobalOptions g;
+  g.db = db;
+  g.config = Source("examples/demo.toml");
+  std::istringstream in;
+  std::ostringstream o, e;
+  int code = RunDaemon(g, true, Streams{in, o, e});
+  *out = o.str();
+  return code;
+}
+
+TEST_CASE("run --once over the demo raises one alert, for the founding article only",
+          "[app][daemon][e2e]") {
+  std::string db = testing::MakeTempDir("daemon-demo") + "/demo.db";
+  std::string out;
+  REQUIRE(RunDemoOnce(db, &out) == kExitOk);
+  INFO(out);
+  CHECK(out.find("ALERT 1:") != std::string::npos);
+  CHECK(out.find("seed-article.html") != std::string::npos);
+  auto store = Store::Open(db);
+  REQUIRE(store.ok());
+  CHECK(store.value()->CountRows("documents").value() == 4);  // seed + three unrelated pages
+  CHECK(store.value()->CountRows("alerts").value() == 1);
+
+  SECTION("a second pass finds nothing new") {
+    std::string again;
+    REQUIRE(RunDemoOnce(db, &again) == kExitOk);
+    CHECK(again.find("ALERT") == std::string::npos);
+    CHECK(store.value()->CountRows("documents").value() == 4);
+  }
+}
+
+// Copies rules/sets into a fresh directory the test may break.
+std::string CopyRules(const std::string& tag) {
+  std::string dir = testing::MakeTempDir(tag) + "/rules";
+  fs::create_directories(dir);
+  for (const auto& entry : fs::directory_iterator(Source("rules/sets"))) {
+    if (entry.path().extension() == ".toml") fs::copy(entry.path(), dir);
+  }
+  return dir;
+}
+
+TEST_CASE("ReloadRules refuses a broken set and keeps the old one", "[app][daemon]") {
+  std::string rules_dir = CopyRules("daemon-reload");
+  std::string db = fs::path(rules_dir).parent_path().string() + "/d.db";
+  auto store = Store::Open(db);
+  REQUIRE(store.ok());
+  auto rules = RuleSet::LoadDir(rules_dir);
+  REQUIRE(rules.ok());
+  std::string version = rules.value()->version();
+  Config config;
+  config.rules_dir = rules_dir;
+  SystemClock clock;
+  auto fetcher = NewCurlFetcher(FetchOptions{});
+  Daemon daemon(config, std::move(rules).value(), store.value().get(), fetcher.get(), &clock,
+                nullptr);
+  std::ofstream(rules_dir + "/zz-broken.toml") << "this is = = not toml\n";
+  Status s = daemon.ReloadRules();
+  CHECK_FALSE(s.ok());
+  CHECK(s.message().find("zz-broken.toml:1:") != std::string::npos);
+  CHECK(daemon.rules().version() == version);
+  fs::remove(rules_dir + "/zz-broken.toml");
+  CHECK(daemon.ReloadRules().ok());
+}
+
+// Reads the whole file (empty when missing).
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool WaitFor(const std::string& log, const std::string& needle, int seconds) {
+  for (int i = 0; i < seconds * 20; ++i) {
+    if (Slurp(log).find(needle) != std::string::npos) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
+TEST_CASE("SIGHUP with a broken rule file keeps the daemon running on the old set",
+          "[app][daemon][e2e][signals]") {
+  std::string rules_dir = CopyRules("daemon-sighup");
+  std::string dir = fs::path(rules_dir).parent_path().string();
+  std::ofstream(dir + "/c.toml") << "[store]\npath = 'd.db'\n[rules]\ndir = 'rules'\n"
+                                    "[[source]]\nname = 'demo'\nkind = 'feed'\nurl = '"
+                                 << Source("examples/feeds/industry-news.xml")
+                                 << "'\ninterval = '1h'\n";
+  std::string log = dir + "/log.txt";
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    FILE* f = std::freopen(log.c_str(), "w", stderr);
+    (void)f;
+    std::string exe = std::string(ECWATCH_BINARY_DIR) + "/ecwatch";
+    std::string cfg = dir + "/c.toml";
+    execl(exe.c_str(), exe.c_str(), "run", "--config", cfg.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  REQUIRE(WaitFor(log, "ecwatch started", 20));
+  REQUIRE(WaitFor(log, "ALERT", 20));  // the first pass ran
+  std::ofstream(rules_dir + "/zz-broken.toml") << "[[rule]]\nid = 'x'\npattern = '(unclosed'\n";
+  REQUIRE(kill(pid, SIGHUP) == 0);
+  CHECK(WaitFor(log, "rules reload refused", 20));
+  CHECK(kill(pid, 0) == 0);  // still running
+  CHECK(Slurp(log).find("zz-broken.toml:") != std::string::npos);
+  REQUIRE(kill(pid, SIGTERM) == 0);
+  int status = 0;
+  auto start = std::chrono::steady_clock::now();
+  while (waitpid(pid, &status, WNOHANG) == 0) {
+    REQUIRE(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(Slurp(log).find("ecwatch stopping") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace ecwatch
