@@ -78,6 +78,8 @@ class ContentExtractor {
   static constexpr size_t kMinArticleBytes = 500;
   // Bylines and captions longer than this are kept (they may hold the story).
   static constexpr uint32_t kMaxBylineChars = 150, kMaxCaptionChars = 400;
+  // A paragraph shorter than this that is mostly links is a "read more" line.
+  static constexpr uint32_t kMaxLinkParagraphChars = 120;
 
   std::string Attempt();
   double Weight(const DomNode& node) const { return (flags_ & kWeightClasses) ? ClassWeight(node) : 0; }
@@ -357,7 +359,8 @@ void ContentExtractor::CleanConditionally(DomNode* node) {
   std::string_view tag = node->tag;
   const Stats& s = stats_[node->id];
   if ((s.chars < kMaxBylineChars && IsBylineLike(*node)) ||
-      (s.chars < kMaxCaptionChars && IsCaptionLike(*node))) {
+      (s.chars < kMaxCaptionChars && IsCaptionLike(*node)) || node->tag == "figcaption" ||
+      (tag == "p" && s.chars < kMaxLinkParagraphChars && LinkDensity(s) > 0.9)) {
     node->removed = true;
     return;
   }

@@ -109,7 +109,9 @@ void CollectLinks(const DomNode& node, std::string_view base, std::vector<std::s
   if (depth > limits::kMaxNestingDepth || out->size() >= limits::kMaxLinksPerPage) return;
   if (node.Is("a") || node.Is("area")) {
     std::string url(StripFragment(ResolveUrl(base, node.Attr("href"))));
-    if (IsHttpUrl(url) && seen->insert(url).second) out->push_back(std::move(url));
+    // A local page (file://) may link local files; a web page only http(s).
+    const bool local = base.rfind("file://", 0) == 0 && url.rfind("file:///", 0) == 0;
+    if ((IsHttpUrl(url) || local) && seen->insert(url).second) out->push_back(std::move(url));
   }
   for (const DomNode* child : node.children) {
     if (child->is_element()) CollectLinks(*child, base, out, seen, depth + 1);

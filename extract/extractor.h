@@ -37,7 +37,8 @@ Result<Article> ExtractHtml(std::string_view url, std::string_view content_type,
 Result<Article> ExtractPlainText(std::string_view url, std::string_view content_type,
                                  std::string_view bytes);
 
-// Absolute http(s) links of <a href> in an HTML page, resolved against its URL
+// Absolute http(s) links of <a href> in an HTML page (and file:// links when
+// the page itself is a file:// URL, for local sources), resolved against its URL
 // (and <base href>), fragments dropped, de-duplicated in document order, at
 // most limits::kMaxLinksPerPage.
 std::vector<std::string> ExtractLinks(std::string_view url, std::string_view content_type,
