@@ -77,7 +77,7 @@ class ContentExtractor {
   // Attempt settings.
   static constexpr unsigned kStripUnlikely = 1, kWeightClasses = 2, kCleanConditionally = 4;
   // A shorter result makes Run relax its settings and try again.
-  static constexpr size_t kMinArticleBytes = 500;
+  static constexpr size_t kMinArticleBytes = 250;
   // Bylines and captions longer than this are kept (they may hold the story).
   static constexpr uint32_t kMaxBylineChars = 150, kMaxCaptionChars = 400;
   // A paragraph shorter than this that is mostly links is a "read more" line.
