@@ -234,3 +234,57 @@ int RunAlerts(const GlobalOptions& g, int limit, Streams io) {
 }
 
 }  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+std::string Ago(int64_t then, int64_t now) {
+  if (then == 0) return "never";
+  int64_t d = now - then;
+  if (d < 120) return std::to_string(d) + "s ago";
+  if (d < 7200) return std::to_string(d / 60) + "m ago";
+  if (d < 172800) return std::to_string(d / 3600) + "h ago";
+  return std::to_string(d / 86400) + "d ago";
+}
+
+std::string Cell(std::string text, std::size_t width) {
+  if (text.size() > width) text = text.substr(0, width - 1) + "~";
+  return text + std::string(width - text.size() + 1, ' ');
+}
+
+}  // namespace
+
+int RunStatus(const GlobalOptions& g, Streams io) {
+  Result<Stages> stages = OpenStages(g, false);
+  if (!stages.ok()) return Fail(stages.status(), io);
+  Result<std::vector<SourceStatus>> sources = stages->store->ListSourceStatus();
+  if (!sources.ok()) return Fail(sources.status(), io);
+  const int64_t now = SystemClock().NowSeconds();
+  constexpr int64_t kFailingForADay = 86400;
+  if (g.json) {
+    Json out = Json::array();
+    for (const SourceStatus& s : sources.value()) {
+      out.push_back({{"name", s.name}, {"fetches", s.fetches}, {"errors", s.errors},
+                     {"last_fetch", s.last_fetch}, {"last_success", s.last_success},
+                     {"last_error", s.last_error}, {"last_error_at", s.last_error_at},
+                     {"documents", s.documents}, {"alerts", s.alerts},
+                     {"failing_for_a_day", s.last_fetch != 0 && now - s.last_success > kFailingForADay}});
+    }
+    io.out << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  io.out << Cell("source", 24) << Cell("last success", 13) << Cell("docs", 6) << Cell("alerts", 6)
+         << "last error\n";
+  for (const SourceStatus& s : sources.value()) {
+    std::string name = s.name.empty() ? "(manual)" : s.name;
+    bool stale = s.last_fetch != 0 && now - s.last_success > kFailingForADay;
+    io.out << Cell(name, 24) << Cell(Ago(s.last_success, now), 13)
+           << Cell(std::to_string(s.documents), 6) << Cell(std::to_string(s.alerts), 6)
+           << (s.last_error.empty() ? "-" : Cell(Ago(s.last_error_at, now) + ": " + s.last_error, 24))
+           << (stale ? "  FAILING" : "") << "\n";
+  }
+  if (sources->empty()) io.out << "no sources fetched yet\n";
+  return kExitOk;
+}
+
+}  // namespace ecwatch

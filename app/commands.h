@@ -51,6 +51,8 @@ int RunRulesBacktest(const GlobalOptions& g, const std::string& dir, const std::
                      Streams io);
 int RunRulesStats(const GlobalOptions& g, Streams io);
 int RunAlerts(const GlobalOptions& g, int limit, Streams io);
+// Per source: last success, last error, documents, alerts; then totals.
+int RunStatus(const GlobalOptions& g, Streams io);
 
 // Where the database and the rules are, by precedence:
 //   database: --db, $ECWATCH_DB, config [store] path, $XDG_DATA_HOME/ecwatch/ecwatch.db,

@@ -7,6 +7,7 @@
 //   ecwatch run --config FILE [--once] the daemon: poll sources on schedule
 //   ecwatch rules check|try|backtest|stats   rule authoring
 //   ecwatch alerts                     list stored alerts
+//   ecwatch status                     per source: last success, last error, counts
 //
 // Exit codes: 0 ok; 1 rules check failed or problems found; 2 bad command
 // line, config or rule files; 3 not found (missing file, HTTP 404/410);
@@ -88,6 +89,11 @@ int main(int argc, char** argv) {
   stats->add_flag("--json", g.json, "print as JSON");
   AddGlobal(stats, &g);
 
+  CLI::App* status = app.add_subcommand("status", "Per source: last success, last error, "
+                                                  "documents, alerts");
+  status->add_flag("--json", g.json, "print as JSON");
+  AddGlobal(status, &g);
+
   CLI::App* alerts = app.add_subcommand("alerts", "List stored alerts");
   alerts->add_option("--limit", limit, "at most N alerts");
   alerts->add_flag("--json", g.json, "print as JSON");
@@ -131,5 +137,6 @@ int main(int argc, char** argv) {
   if (backtest->parsed()) return ecwatch::RunRulesBacktest(g, rules_dir, since, io);
   if (stats->parsed()) return ecwatch::RunRulesStats(g, io);
   if (alerts->parsed()) return ecwatch::RunAlerts(g, limit, io);
+  if (status->parsed()) return ecwatch::RunStatus(g, io);
   return ecwatch::kExitUsage;
 }

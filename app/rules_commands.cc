@@ -46,6 +46,11 @@ Outcome Summarise(const Findings& f) {
   return o;
 }
 
+// Right-aligns text in width columns.
+std::string Pad(const std::string& text, std::size_t width) {
+  return text.size() >= width ? text : std::string(width - text.size(), ' ') + text;
+}
+
 struct RuleDelta {
   int before = 0;
   int after = 0;
@@ -66,11 +71,12 @@ std::vector<std::string> Minus(const std::set<std::string>& a, const std::set<st
 void PrintBacktest(const std::map<std::string, RuleDelta>& rules,
                    const std::vector<DocDelta>& docs, int64_t scanned, Streams io) {
   io.out << "Backtest over " << scanned << " stored documents (the store is not changed)\n\n";
-  io.out << "rule                                         before   after  change\n";
+  io.out << "documents matched per rule:\n  before    after   change  rule\n";
   for (const auto& [id, d] : rules) {
-    std::string name = id.size() > 44 ? id.substr(0, 41) + "..." : id;
-    io.out << name << std::string(45 - name.size(), ' ') << d.before << "\t" << d.after << "\t"
-           << (d.after - d.before > 0 ? "+" : "") << (d.after - d.before) << "\n";
+    const int change = d.after - d.before;
+    std::string delta = (change > 0 ? "+" : "") + std::to_string(change);
+    io.out << Pad(std::to_string(d.before), 8) << " " << Pad(std::to_string(d.after), 8) << " "
+           << Pad(delta, 8) << "  " << id << "\n";
   }
   int new_alerts = 0, lost_alerts = 0;
   io.out << "\nDocuments whose events change:\n";
@@ -217,7 +223,7 @@ int RunRulesStats(const GlobalOptions& g, Streams io) {
     return kExitOk;
   }
   io.out << "Documents stored: " << documents.value() << "\n";
-  io.out << "documents  rule\n";
+  io.out << "  matches  rule\n";
   for (const auto& [rule, n] : hits) {
     io.out << std::string(n < 10 ? 8 : n < 100 ? 7 : n < 1000 ? 6 : 5, ' ') << n << "   " << rule
            << (n == 0 ? "   (never fires)" : "")
