@@ -332,13 +332,27 @@ std::string SniffMetaCharset(std::string_view bytes) {
   return "";
 }
 
-DecodedText DecodeToUtf8(std::string_view content_type, std::string_view bytes, bool is_html) {
-  size_t bom_skip = 0;
-  std::string bom = CharsetFromBom(bytes, &bom_skip);
-  if (!bom.empty()) return Decode(bytes.substr(bom_skip), bom);
+// The charset to decode `bytes` with; *bom_skip is set to the BOM's length.
+std::string ChooseCharset(std::string_view content_type, std::string_view bytes, bool is_html,
+                          size_t* bom_skip) {
+  *bom_skip = 0;
+  std::string bom = CharsetFromBom(bytes, bom_skip);
+  if (!bom.empty()) return bom;
   std::string declared = CanonicalCharset(CharsetFromContentType(content_type));
   if (declared.empty() && is_html) declared = CanonicalCharset(SniffMetaCharset(bytes));
-  return Decode(bytes, DecideCharset(declared, bytes));
+  return DecideCharset(declared, bytes);
+}
+
+DecodedText DecodeToUtf8(std::string_view content_type, std::string_view bytes, bool is_html) {
+  size_t bom_skip = 0;
+  std::string charset = ChooseCharset(content_type, bytes, is_html, &bom_skip);
+  return Decode(bytes.substr(bom_skip), charset);
+}
+
+bool IsUsableAsUtf8(std::string_view content_type, std::string_view bytes, bool is_html) {
+  size_t bom_skip = 0;
+  return ChooseCharset(content_type, bytes, is_html, &bom_skip) == "UTF-8" && bom_skip == 0 &&
+         IsValidUtf8(bytes);
 }
 
 }  // namespace ecwatch

@@ -24,6 +24,10 @@ struct DecodedText {
 // sequences become U+FFFD; never fails.
 DecodedText DecodeToUtf8(std::string_view content_type, std::string_view bytes, bool is_html);
 
+// True when DecodeToUtf8 would return `bytes` unchanged (valid UTF-8, no
+// BOM, decided UTF-8): callers may then use the bytes without a copy.
+bool IsUsableAsUtf8(std::string_view content_type, std::string_view bytes, bool is_html);
+
 // The charset= parameter of a Content-Type value, lowercase, unquoted; "" if none.
 std::string CharsetFromContentType(std::string_view content_type);
 

@@ -70,7 +70,7 @@ class ContentExtractor {
  public:
   ContentExtractor(HtmlDocument* doc, const ContentHints& hints)
       : doc_(doc), hints_(hints), stats_(doc->node_count()), score_(doc->node_count(), 0.0),
-        scored_(doc->node_count(), false) {}
+        scored_(doc->node_count(), false), text_counted_(doc->node_count(), false) {}
   std::string Run();
 
  private:
@@ -96,6 +96,8 @@ class ContentExtractor {
   void PruneByTag(DomNode* node);
   const Stats& ComputeStats(DomNode* node);
   const Stats& SumChildren(DomNode* node);
+  // Adds a text node's counts (computed once, then cached in stats_).
+  void AddTextStats(const DomNode& text, Stats* to);
   void PruneUnlikely(DomNode* node, uint32_t protect_chars);
   void ScoreParagraphs();
   void AddScore(DomNode* node, double score);
@@ -111,6 +113,7 @@ class ContentExtractor {
   std::vector<Stats> stats_;
   std::vector<double> score_;
   std::vector<bool> scored_;
+  std::vector<bool> text_counted_;  // stats_ of a text node are valid
   std::vector<DomNode*> candidates_;
   std::string title_key_;
   unsigned flags_ = 0;
@@ -135,13 +138,24 @@ const Stats& ContentExtractor::ComputeStats(DomNode* node) {
   return SumChildren(node);
 }
 
+void ContentExtractor::AddTextStats(const DomNode& text, Stats* to) {
+  Stats& cached = stats_[text.id];
+  if (!text_counted_[text.id]) {
+    cached = Stats();
+    CountText(text.text, &cached);
+    text_counted_[text.id] = true;
+  }
+  to->chars += cached.chars;
+  to->commas += cached.commas;
+}
+
 // The stats of `node` from its children's (already computed) stats.
 const Stats& ContentExtractor::SumChildren(DomNode* node) {
   Stats s;
   for (DomNode* child : node->children) {
     if (child->removed) continue;
     if (child->is_text()) {
-      CountText(child->text, &s);
+      AddTextStats(*child, &s);
     } else {
       Add(&s, stats_[child->id]);
     }
@@ -237,7 +251,7 @@ void ContentExtractor::ScoreParagraphs() {
     for (DomNode* child : node->children) {
       if (child->removed) continue;
       if (child->is_text()) {
-        CountText(child->text, &own);
+        AddTextStats(*child, &own);
       } else if (!IsBlockTag(child->tag)) {
         Add(&own, stats_[child->id]);
       }

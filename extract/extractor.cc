@@ -151,12 +151,16 @@ DocumentKind ClassifyDocument(std::string_view content_type, std::string_view ur
 Result<Article> ExtractHtml(std::string_view url, std::string_view content_type,
                             std::string_view bytes) {
   if (bytes.size() > limits::kMaxHtmlBytes) return TooLarge(url, bytes.size());
-  DecodedText decoded = DecodeToUtf8(content_type, bytes, /*is_html=*/true);
+  DecodedText decoded;
+  std::string_view utf8 = bytes;
+  if (!IsUsableAsUtf8(content_type, bytes, /*is_html=*/true)) {
+    decoded = DecodeToUtf8(content_type, bytes, /*is_html=*/true);
+    utf8 = decoded.utf8;
+  }
   PrescanOptions options;
   options.keep_hrefs = false;
-  PrescanResult scanned = Prescan(decoded.utf8, options);
-  decoded.utf8.clear();
-  decoded.utf8.shrink_to_fit();
+  PrescanResult scanned = Prescan(utf8, options);
+  decoded.utf8 = std::string();
   LdArticle ld = ParseJsonLd(scanned.json_ld);
   std::unique_ptr<HtmlDocument> doc = HtmlDocument::Parse(std::move(scanned.html));
   PageMetadata meta = ExtractMetadata(*doc, ld, url);
