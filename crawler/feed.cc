@@ -29,10 +29,23 @@ bool Add(FeedItem item, std::vector<FeedItem>* items) {
   return true;
 }
 
+// The first <link> child with text, else with an href (an atom:link inside
+// an RSS item), "" when none.
+std::string RssLink(const xmlNode* item) {
+  std::string href;
+  for (const xmlNode* n = item->children; n != nullptr; n = n->next) {
+    if (!IsElement(n, "link")) continue;
+    std::string text = xml::Text(n);
+    if (!text.empty()) return text;
+    if (href.empty()) href = Attribute(n, "href");
+  }
+  return href;
+}
+
 // RSS 2.0 item: <link>, else a permalink <guid>.
 FeedItem RssItem(const XmlDocument& doc, const xmlNode* item) {
   FeedItem out;
-  std::string link = ChildText(item, "link");
+  std::string link = RssLink(item);
   if (link.empty()) {
     const xmlNode* guid = FirstChild(item, "guid");
     if (guid != nullptr && Attribute(guid, "isPermaLink") != "false") link = xml::Text(guid);
@@ -57,7 +70,7 @@ void ParseRdf(const XmlDocument& doc, std::vector<FeedItem>* items) {
   for (const xmlNode* n = doc.root()->children; n != nullptr; n = n->next) {
     if (!IsElement(n, "item")) continue;
     FeedItem item;
-    std::string link = ChildText(n, "link");
+    std::string link = RssLink(n);
     if (link.empty()) link = Attribute(n, "about");
     item.url = xml::ResolveUrl(doc, n, link);
     item.title = ChildText(n, "title");

@@ -46,6 +46,9 @@ class SqliteStore final : public Store {
                          const std::string& ruleset_version, int64_t fetched_at);
   void InsertMatches(int64_t document_id, const Findings& findings);
   void InsertEvents(int64_t document_id, const Findings& findings);
+  // True when an alert with this summary exists for a document at the same
+  // URL (or canonical URL): a re-extracted or edited article.
+  bool HasAlertFor(const Article& article, const std::string& summary);
   int64_t InsertAlert(int64_t document_id, const Article& article, const Findings& findings,
                       int64_t created_at);
   SourceStatus ReadSourceStatus(const std::string& name);

@@ -180,13 +180,26 @@ void SqliteStore::InsertEvents(int64_t document_id, const Findings& findings) {
   }
 }
 
+bool SqliteStore::HasAlertFor(const Article& article, const std::string& summary) {
+  SQLite::Statement query(*db_,
+                          "SELECT 1 FROM alerts a JOIN documents d ON d.id = a.document_id "
+                          "WHERE a.summary = ? AND (d.url = ? OR (d.canonical_url <> '' AND "
+                          "d.canonical_url = ?)) LIMIT 1");
+  query.bind(1, summary);
+  query.bind(2, article.url);
+  query.bind(3, article.canonical_url);
+  return query.executeStep();
+}
+
 int64_t SqliteStore::InsertAlert(int64_t document_id, const Article& article,
                                  const Findings& findings, int64_t created_at) {
+  const std::string summary = AlertSummary(article, findings);
+  if (HasAlertFor(article, summary)) return 0;  // an edit of an article already alerted on
   SQLite::Statement insert(*db_,
                            "INSERT OR IGNORE INTO alerts (document_id, summary, created_at) "
                            "VALUES (?, ?, ?)");
   insert.bind(1, document_id);
-  insert.bind(2, AlertSummary(article, findings));
+  insert.bind(2, summary);
   insert.bind(3, created_at);
   return insert.exec() == 1 ? db_->getLastInsertRowid() : 0;
 }

@@ -87,7 +87,8 @@ class Store {
   // Stores an article with its findings in one transaction. Same url and
   // same content hash (SHA-256 of text) as a stored document: nothing is
   // added, returns that id with inserted=false. An alert row is added when
-  // findings.alert is true.
+  // findings.alert is true, unless a document at the same URL (or canonical
+  // URL) already has an alert with the same summary (an edited article).
   virtual Result<PutOutcome> PutDocument(const Article& article, const Findings& findings,
                                          int64_t fetched_at) = 0;
 

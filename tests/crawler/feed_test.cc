@@ -53,6 +53,31 @@ TEST_CASE("ParseFeed reads Atom entries: rel=alternate href, xml:base, published
   CHECK(r.value()[1].published == "2025-11-05T09:00:00Z");
 }
 
+TEST_CASE("ParseFeed takes an item's atom:link href when it has no RSS link text",
+          "[crawler][feed]") {
+  const std::string rss =
+      "<rss xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><item><title>A</title>"
+      "<atom:link href=\"/a\" rel=\"alternate\"/></item>"
+      "<item><atom:link href=\"/ignored\"/><link>https://x.test/b</link></item>"
+      "</channel></rss>";
+  Result<std::vector<FeedItem>> r = ParseFeed("https://x.test/feed", rss);
+  REQUIRE(r.ok());
+  REQUIRE(r->size() == 2);
+  CHECK(r.value()[0].url == "https://x.test/a");
+  CHECK(r.value()[1].url == "https://x.test/b");
+}
+
+TEST_CASE("ParseFeed converts a declared legacy encoding (GBK) to UTF-8", "[crawler][feed]") {
+  // "\xCF\xA1\xCD\xC1" is GBK for U+7A00 U+571F (rare earth).
+  const std::string rss =
+      "<?xml version=\"1.0\" encoding=\"GBK\"?><rss><channel><item><title>\xCF\xA1\xCD\xC1</title>"
+      "<link>https://x.test/1</link></item></channel></rss>";
+  Result<std::vector<FeedItem>> r = ParseFeed("https://x.test/feed", rss);
+  REQUIRE(r.ok());
+  REQUIRE(r->size() == 1);
+  CHECK(r.value()[0].title == "\xE7\xA8\x80\xE5\x9C\x9F");
+}
+
 TEST_CASE("ParseFeed rejects HTML, other XML and garbage as InvalidArgument naming the URL",
           "[crawler][feed]") {
   for (const char* bytes : {"<html><body><p>hi</p></body></html>", "<urlset/>", "not xml at all",

@@ -104,6 +104,26 @@ TEST_CASE("PutDocument keeps history: same URL with changed text is a new row", 
   CHECK(Count(*store, "alerts") == 0);
 }
 
+TEST_CASE("An edited article with the same alert summary raises no second alert",
+          "[store][alerts]") {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  Result<PutOutcome> v1 = store->PutDocument(MakeArticle("https://a.test/1", "v1"), MakeFindings(), 1);
+  Result<PutOutcome> v2 = store->PutDocument(MakeArticle("https://a.test/1", "v2"), MakeFindings(), 2);
+  REQUIRE((v1.ok() && v2.ok()));
+  CHECK(v1->alert_id > 0);
+  CHECK(v2->inserted);
+  CHECK(v2->alert_id == 0);
+  Findings changed = MakeFindings();
+  changed.events[0].duration_days = 30;  // a different claim: a new alert
+  Result<PutOutcome> v3 = store->PutDocument(MakeArticle("https://a.test/1", "v3"), changed, 3);
+  REQUIRE(v3.ok());
+  CHECK(v3->alert_id > 0);
+  Result<PutOutcome> other = store->PutDocument(MakeArticle("https://b.test/1", "v1"), MakeFindings(), 4);
+  REQUIRE(other.ok());
+  CHECK(other->alert_id > 0);  // another URL is another report
+  CHECK(Count(*store, "alerts") == 3);
+}
+
 TEST_CASE("HasUrl finds documents by URL or canonical URL", "[store]") {
   std::unique_ptr<Store> store = OpenOrDie(":memory:");
   REQUIRE(store->PutDocument(MakeArticle("https://a.test/1", "t"), Findings(), 1).ok());
