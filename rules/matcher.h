@@ -62,9 +62,15 @@ class Matcher {
   class SetIndex;
   Matcher();
   static std::unique_ptr<Compiled> CompileRule(const Rule& rule, std::vector<std::string>* errors);
-  void FindInSentence(std::size_t rule, std::string_view text, TextSpan sentence,
-                      std::size_t sentence_index, std::string_view published,
-                      std::vector<Hit>* out) const;
+  // Runs the candidate (rule, pattern) pairs, sorted by rule, over one
+  // sentence and applies each rule's excludes.
+  void FindInSentence(const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
+                      std::string_view text, TextSpan sentence, std::size_t sentence_index,
+                      std::string_view published, std::vector<Hit>* out) const;
+  void FindPattern(std::size_t rule, std::size_t pattern, std::string_view text, TextSpan sentence,
+                   std::size_t sentence_index, std::string_view published, std::vector<Hit>* out) const;
+  void ApplyExcludes(std::size_t rule, std::string_view text, TextSpan sentence,
+                     std::vector<Hit>* hits) const;
 
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<Compiled>> compiled_;

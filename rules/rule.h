@@ -40,6 +40,9 @@ struct Rule {
   // for a term list only hits of its symbol pattern (symbol_pattern) need it.
   std::string context;
   int symbol_pattern = -1;
+  // A pattern that can only match non-ASCII text (one-character CJK terms);
+  // skipped on ASCII-only sentences.
+  int non_ascii_pattern = -1;
   std::string value;       // fixed canonical value ("" = from captures/lookup)
   std::string normalizer;  // "" | "number" | "duration" | "date" | "lower"
   // Term lists: folded surface form -> canonical value.

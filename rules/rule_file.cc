@@ -14,9 +14,10 @@ namespace {
 // A chemical symbol counts only in a sentence that talks chemistry.
 constexpr const char* kDefaultSymbolContext =
     "(?i:\\b(?:oxides?|alloys?|metals?|elements?|magnets?|compounds?|isotopes?|ores?|carbonates?|"
-    "hydroxides?|chlorides?|sulph?ates?|nitrides?|arsenides?|periodic|chemical|rare earths?)\\b)|"
-    "\\b[A-Z][a-z]?[0-9]";
-constexpr const char* kWordSeparator = "(?:\\s|-|\\x{2010}|\\x{2011}|\\x{2013}|\\x{2014})+";
+    "hydroxides?|chlorides?|sulph?ates?|nitrides?|arsenides?|periodic|chemical|rare earths?)\\b)";
+// One character class (not an alternation), so that RE2's prefilter keeps
+// the words on either side as atoms.
+constexpr const char* kWordSeparator = "[\\s\\x{2010}-\\x{2014}-]+";
 
 // Collects errors for one file, prefixed by the value's position.
 class Reporter {
@@ -298,6 +299,11 @@ void ParseTermList(Reporter* r, const std::string& set, const TomlValue& t, Rule
   Place place = rule.place;
   if (!tp.words.empty()) rule.patterns.push_back(tp.words);
   if (!tp.acronyms.empty()) rule.patterns.push_back(tp.acronyms);
+  if (!tp.short_terms.empty()) rule.patterns.push_back(tp.short_terms);
+  if (!tp.cjk_short.empty()) {
+    rule.non_ascii_pattern = static_cast<int>(rule.patterns.size());
+    rule.patterns.push_back(tp.cjk_short);
+  }
   if (!tp.cjk.empty()) rule.patterns.push_back(tp.cjk);
   if (!tp.symbols.empty()) {
     rule.symbol_pattern = static_cast<int>(rule.patterns.size());
@@ -376,6 +382,25 @@ std::string SetNameFromFile(const std::string& name) {
 
 }  // namespace
 
+std::size_t LongestAlnumRun(const std::string& t) {
+  std::size_t best = 0, run = 0;
+  for (char c : t) {
+    run = IsWordByte(c) ? run + 1 : 0;
+    best = std::max(best, run);
+  }
+  return best;
+}
+
+// Alternation of the terms of terms for which keep() holds; "" when none.
+template <typename Keep>
+std::string AlternationIf(const std::vector<std::string>& terms, bool bounds, Keep keep) {
+  std::vector<std::string> picked;
+  for (const auto& t : terms) {
+    if (keep(t)) picked.push_back(t);
+  }
+  return picked.empty() ? "" : "(?:" + Alternation(picked, bounds) + ")";
+}
+
 bool IsSymbolTerm(const std::string& term) {
   if (term.empty() || term.size() > 2) return false;
   if (term[0] < 'A' || term[0] > 'Z') return false;
@@ -402,16 +427,28 @@ TermPatterns CompileTerms(const std::vector<std::string>& terms, bool symbols) {
       acronyms.push_back(t);
     } else if (IsCjkTerm(t)) {
       cjk.push_back(t);
+    } else if (LongestAlnumRun(t) < 3) {
+      acronyms.push_back(t);  // "Nd-Fe-B": no prefilter atom; matched exactly
     } else {
       words.push_back(t);
     }
   }
   TermPatterns out;
-  if (!words.empty()) out.words = "(?i)(?P<value>" + Alternation(words, true) + ")";
-  if (!acronyms.empty()) out.acronyms = "(?P<value>" + Alternation(acronyms, true) + ")";
-  if (!cjk.empty()) out.cjk = "(?P<value>" + Alternation(cjk, false) + ")";
-  // A symbol may be followed by a digit ("Dy2O3") but not by a letter.
-  if (!syms.empty()) out.symbols = "\\b(?P<value>" + Alternation(syms, false) + ")(?:\\b|[0-9])";
+  // No capturing groups: the whole match is the term, so the matcher needs
+  // no submatch pass.
+  if (!words.empty()) out.words = "(?i)(?:" + Alternation(words, true) + ")";
+  // Terms too short for the prefilter's atoms (two-letter acronyms, one
+  // CJK character) go to patterns of their own, so the others stay
+  // filterable.
+  auto is_long = [](const std::string& t) { return LongestAlnumRun(t) >= 3; };
+  auto is_short = [&](const std::string& t) { return !is_long(t); };
+  out.acronyms = AlternationIf(acronyms, true, is_long);
+  out.short_terms = AlternationIf(acronyms, true, is_short);
+  out.cjk = AlternationIf(cjk, false, [](const std::string& t) { return t.size() > 3; });
+  out.cjk_short = AlternationIf(cjk, false, [](const std::string& t) { return t.size() <= 3; });
+  // A symbol may be followed by a digit ("Dy2O3", dropped from the match by
+  // the matcher) but not by a letter.
+  if (!syms.empty()) out.symbols = "\\b(?:" + Alternation(syms, false) + ")(?:\\b|[0-9])";
   return out;
 }
 

@@ -30,6 +30,8 @@ RuleFile ParseRuleFile(const std::string& name, std::string_view text,
 struct TermPatterns {
   std::string words;    // "" when no Latin term
   std::string acronyms; // "" when none
+  std::string short_terms;  // acronyms without a run of 3 letters ("US", "Nd-Fe-B")
+  std::string cjk_short;    // one-character CJK terms
   std::string cjk;      // "" when no CJK term
   std::string symbols;  // "" when none or symbols disabled
 };

@@ -34,14 +34,18 @@ std::string_view WordBefore(std::string_view text, std::size_t end) {
   return text.substr(b, end - b);
 }
 
-// Length of a CJK sentence terminator at i (。！？；), else 0.
+// Length of a CJK sentence terminator at i (。 E3 80 82; ！ EF BC 81;
+// ？ EF BC 9F; ； EF BC 9B), else 0.
 std::size_t CjkStop(std::string_view text, std::size_t i) {
-  static const char* const kStops[] = {"。", "！", "？", "；"};
-  for (const char* s : kStops) {
-    std::string_view sv(s);
-    if (text.substr(i, sv.size()) == sv) return sv.size();
-  }
-  return 0;
+  if (i + 2 >= text.size()) return 0;
+  const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+  if (static_cast<unsigned char>(text[i]) == 0xE3) return b1 == 0x80 && b2 == 0x82 ? 3 : 0;
+  return b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F || b2 == 0x9B) ? 3 : 0;
+}
+
+// Bytes that can end a sentence (or start a CJK terminator).
+bool IsStopByte(unsigned char c) {
+  return c == '.' || c == '!' || c == '?' || c == '\n' || c == 0xE3 || c == 0xEF;
 }
 
 void AddTrimmed(std::string_view text, std::size_t b, std::size_t e, std::vector<TextSpan>* out) {
@@ -53,10 +57,13 @@ void AddTrimmed(std::string_view text, std::size_t b, std::size_t e, std::vector
 // Where the sentence starting at or after b ends (exclusive), within [b, e).
 std::size_t SentenceEnd(std::string_view text, std::size_t b, std::size_t e) {
   for (std::size_t i = b; i < e; ++i) {
-    char c = text[i];
+    const char c = text[i];
+    if (!IsStopByte(static_cast<unsigned char>(c))) continue;
     if (c == '\n') return i + 1;
-    if (std::size_t n = CjkStop(text, i)) return i + n;
-    if (c != '.' && c != '!' && c != '?') continue;
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      if (std::size_t n = CjkStop(text, i)) return i + n;
+      continue;
+    }
     std::size_t j = i + 1;
     while (j < e && (text[j] == '"' || text[j] == '\'' || text[j] == ')')) ++j;
     // Closing curly quote (U+201D) after the stop.
