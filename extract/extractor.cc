@@ -159,6 +159,7 @@ Result<Article> ExtractHtml(std::string_view url, std::string_view content_type,
   }
   PrescanOptions options;
   options.keep_hrefs = false;
+  options.drop_furniture = true;
   PrescanResult scanned = Prescan(utf8, options);
   decoded.utf8 = std::string();
   LdArticle ld = ParseJsonLd(scanned.json_ld);

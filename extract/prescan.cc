@@ -179,6 +179,23 @@ bool IsBreakoutTag(const std::string& name) {
   return false;
 }
 
+bool IsVoidElement(const std::string& name) {
+  static constexpr std::string_view kVoid[] = {"area", "base", "br",   "col",   "embed",
+                                               "hr",   "img",  "input", "link", "meta",
+                                               "param", "source", "track", "wbr", "keygen"};
+  for (std::string_view v : kVoid) {
+    if (name == v) return true;
+  }
+  return false;
+}
+
+// Elements whose content is raw text (read up to their end tag, no tags).
+bool IsRawTextElement(const std::string& name) {
+  return name == "script" || name == "style" || name == "noscript" || name == "iframe" ||
+         name == "noembed" || name == "noframes" || name == "title" || name == "textarea" ||
+         name == "xmp";
+}
+
 class Scanner {
  public:
   Scanner(std::string_view in, const PrescanOptions& options) : in_(in), options_(options) {
@@ -190,6 +207,7 @@ class Scanner {
   size_t SkipMarkupDeclaration(size_t pos);
   size_t HandleStartTag(size_t pos, const Tag& tag);
   size_t SkipSvg(size_t pos);
+  size_t SkipFurniture(const Tag& open);
   size_t CopyRawText(size_t pos, const Tag& tag, bool keep);
   void AppendTag(size_t pos, const Tag& tag);
   void AppendText(std::string_view text);
@@ -323,8 +341,60 @@ size_t Scanner::HandleStartTag(size_t pos, const Tag& tag) {
     return in_.size();
   }
   if (name == "svg") return tag.self_closing ? tag.end : SkipSvg(tag.end);
+  if (options_.drop_furniture && !tag.self_closing &&
+      (name == "nav" || name == "aside" || name == "footer" || name == "select")) {
+    size_t end = SkipFurniture(tag);
+    if (end != std::string_view::npos) return end;
+  }
   AppendTag(pos, tag);
   return tag.end;
+}
+
+// The end of a nav/aside/footer/select element that starts with `tag`, or
+// npos when its extent is unclear (no end tag, or an end tag of an enclosing
+// element closes it first, as a browser would): then it is kept. JSON-LD
+// inside is still collected.
+size_t Scanner::SkipFurniture(const Tag& open) {
+  size_t saved = out_.html.size();
+  int same = 1;    // open elements named like `open`
+  int others = 0;  // other open elements (over-counted by optional end tags)
+  size_t pos = open.end;
+  size_t result = std::string_view::npos;
+  while ((pos = in_.find('<', pos)) != std::string_view::npos) {
+    if (pos + 1 < in_.size() && (in_[pos + 1] == '!' || in_[pos + 1] == '?')) {
+      pos = SkipMarkupDeclaration(pos);
+      continue;
+    }
+    bool end_tag = in_.compare(pos, 2, "</") == 0;
+    size_t name_pos = pos + (end_tag ? 2 : 1);
+    if (name_pos >= in_.size() || !IsAsciiAlpha(in_[name_pos])) {
+      ++pos;
+      continue;
+    }
+    Tag tag = ReadTag(in_, pos, false);
+    if (tag.end == std::string_view::npos) break;
+    if (end_tag) {
+      if (tag.name == open.name && --same == 0) {
+        result = tag.end;
+        break;
+      }
+      if (tag.name != open.name && --others < 0) break;
+      pos = tag.end;
+      continue;
+    }
+    if (IsRawTextElement(tag.name)) {
+      pos = CopyRawText(pos, tag, /*keep=*/false);
+      continue;
+    }
+    if (tag.name == open.name && !tag.self_closing) {
+      ++same;
+    } else if (!tag.self_closing && !IsVoidElement(tag.name)) {
+      ++others;
+    }
+    pos = tag.end;
+  }
+  out_.html.resize(saved);
+  return result;
 }
 
 PrescanResult Scanner::Run() {

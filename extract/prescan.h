@@ -30,6 +30,10 @@ struct PrescanOptions {
   // Keep href= on every element; when false only <link> and <base> keep it
   // (text extraction needs no link targets, link discovery does).
   bool keep_hrefs = true;
+  // Drop <nav>, <aside>, <footer> and <select> elements with their content
+  // (text extraction never keeps them; link discovery does), when their end
+  // tag is found where a browser would close them. JSON-LD inside is kept.
+  bool drop_furniture = false;
 };
 
 // Never fails; output is never longer than the input. Tags keep only the

@@ -116,3 +116,44 @@ TEST_CASE("Prescan output is never longer than the input", "[prescan]") {
 
 }  // namespace
 }  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+PrescanResult PrescanForText(std::string_view html) {
+  PrescanOptions options;
+  options.keep_hrefs = false;
+  options.drop_furniture = true;
+  return Prescan(html, options);
+}
+
+TEST_CASE("Prescan drop_furniture removes nav, aside, footer and select subtrees", "[prescan]") {
+  CHECK(PrescanForText("<p>a</p><nav><ul><li><a href=/>x</a><nav>in</nav></ul></nav><p>b</p>").html ==
+        "<p>a</p><p>b</p>");
+  CHECK(PrescanForText("<ASIDE class=x><p>side</ASIDE><footer>f</footer>t").html == "t");
+  CHECK(PrescanForText("<select><option>1<option>2</select>z").html == "z");
+}
+
+TEST_CASE("Prescan drop_furniture keeps JSON-LD found inside dropped furniture", "[prescan]") {
+  PrescanResult r = PrescanForText(
+      "<footer><script type=application/ld+json>{\"a\":\"</footer>\"}</script></footer><p>x</p>");
+  CHECK(r.html == "<p>x</p>");
+  REQUIRE(r.json_ld.size() == 1);
+  CHECK(r.json_ld[0] == "{\"a\":\"</footer>\"}");
+}
+
+TEST_CASE("Prescan drop_furniture keeps furniture whose extent a browser decides otherwise",
+          "[prescan]") {
+  // An enclosing </div> closes the unclosed <nav> first: kept for the parser to decide.
+  CHECK(PrescanForText("<div><nav><a>x</a></div><p>y</p></nav>").html ==
+        "<div><nav><a>x</a></div><p>y</p></nav>");
+  // Never closed: kept.
+  CHECK(PrescanForText("<nav><p>rest of page").html == "<nav><p>rest of page");
+  // Link discovery (the default options) keeps furniture and hrefs.
+  CHECK(Prescan("<nav><a href=/x>x</a></nav>").html == "<nav><a href=/x>x</a></nav>");
+  CHECK(PrescanForText("<a href=/x class=c>x</a><link rel=canonical href=/c>").html ==
+        "<a class=c>x</a><link rel=canonical href=/c>");
+}
+
+}  // namespace
+}  // namespace ecwatch
