@@ -104,8 +104,10 @@ void ParseAtom(const XmlDocument& doc, std::vector<FeedItem>* items) {
 }  // namespace
 
 Result<std::vector<FeedItem>> ParseFeed(std::string_view feed_url, std::string_view bytes) {
-  Result<std::unique_ptr<XmlDocument>> doc = XmlDocument::Parse(feed_url, bytes);
   const std::string url(feed_url);
+  Result<std::string> plain = xml::MaybeGunzip(feed_url, bytes);  // a feed.xml.gz body
+  if (!plain.ok()) return plain.status();
+  Result<std::unique_ptr<XmlDocument>> doc = XmlDocument::Parse(feed_url, plain.value());
   if (!doc.ok()) {
     if (doc.status().code() == Status::Code::kTooLarge) return doc.status();
     return Status::InvalidArgument(url + ": not a feed (not well-formed XML)");

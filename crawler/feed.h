@@ -19,7 +19,8 @@ struct FeedItem {
 // Parses a feed with a real XML parser (libxml2, no network, no entities
 // loaded from outside). InvalidArgument "URL: not a feed (...)" when the
 // bytes are not RSS/RDF/Atom. At most limits::kMaxFeedItems items, in
-// document order. Thread-safe.
+// document order. Bytes starting with the gzip magic are gunzipped first
+// (capped at limits::kMaxXmlBytes: TooLarge). Thread-safe.
 Result<std::vector<FeedItem>> ParseFeed(std::string_view feed_url, std::string_view bytes);
 
 }  // namespace ecwatch

@@ -289,6 +289,18 @@ TEST_CASE("CurlFetcher reads file:// and maps a missing file to NotFound", "[cra
   CHECK(missing.status().message().rfind("file://" + dir + "/nope.html: ", 0) == 0);
 }
 
+TEST_CASE("CurlFetcher caps a file:// body too", "[crawler][fetcher][limits]") {
+  CurlGlobal curl;
+  const std::string path = testing::MakeTempDir("fetcher-file-cap") + "/big.html";
+  std::ofstream(path) << std::string(5000, 'z');
+  FetchOptions options;
+  options.max_body_bytes = 1000;
+  Result<FetchResult> r = NewCurlFetcher(options)->Fetch({"file://" + path, "", ""}, nullptr);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Status::Code::kTooLarge);
+  CHECK(r.status().message() == "file://" + path + ": body over 1000 bytes");
+}
+
 TEST_CASE("CurlFetcher rejects file:// when disabled, other schemes, and scheme-less URLs",
           "[crawler][fetcher]") {
   CurlGlobal curl;

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "base/limits.h"
+#include "tests/crawler/test_gzip.h"
 #include "tests/test_support.h"
 
 namespace ecwatch {
@@ -88,6 +89,13 @@ TEST_CASE("ParseFeed rejects HTML, other XML and garbage as InvalidArgument nami
     CHECK(r.status().code() == Status::Code::kInvalidArgument);
     CHECK(r.status().message().rfind("https://x.test/f: not a feed (", 0) == 0);
   }
+}
+
+TEST_CASE("ParseFeed gunzips a gzip'd feed body", "[crawler][feed]") {
+  Result<std::vector<FeedItem>> r =
+      ParseFeed("https://news.example.test/feed.xml.gz", testing::GzipForTest(Fixture("rss2.xml")));
+  REQUIRE(r.ok());
+  CHECK(r->size() == 3);
 }
 
 TEST_CASE("ParseFeed keeps at most kMaxFeedItems items", "[crawler][feed][limits]") {
