@@ -49,6 +49,7 @@ inline constexpr std::size_t kMaxSitemapEntries = 50000;      // sitemaps protoc
 inline constexpr std::size_t kMaxXmlBytes = kMaxBodyBytes;    // feed/sitemap bytes, also after gunzip
 inline constexpr std::size_t kMaxRobotsBytes = 500 << 10;     // RFC 9309 2.5: at least 500 KiB parsed
 inline constexpr std::size_t kMaxUrlBytes = 8 << 10;          // one URL, for canonicalisation
+inline constexpr std::size_t kMaxRobotsHosts = 10000;         // robots.txt policies cached at once
 
 }  // namespace ecwatch::limits
 
