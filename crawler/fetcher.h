@@ -54,8 +54,10 @@ class Fetcher {
   virtual Result<FetchResult> Fetch(const FetchRequest& request, long* http_status_out) = 0;
 };
 
-// A libcurl fetcher. Not thread-safe: use one per thread. Requires a live
-// CurlGlobal (crawler/curl_fetcher.h) for the process.
+// A libcurl fetcher (crawler/curl_fetcher.cc). Not thread-safe: use one per
+// thread. Requires a live CurlGlobal (below) for the process. Fetches only
+// http, https and (if options.allow_file_scheme) file URLs; redirects only to
+// http/https. Never returns null.
 std::unique_ptr<Fetcher> NewCurlFetcher(const FetchOptions& options);
 
 // RAII guard for curl_global_init/cleanup; main() owns exactly one.

@@ -56,6 +56,7 @@ Status PrepareFile(const std::string& path) {
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  if (path.empty()) return Status::InvalidArgument("database path is empty");
   if (IsPlainFile(path)) {
     if (Status s = PrepareFile(path); !s.ok()) return s;
   }

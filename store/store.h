@@ -80,7 +80,9 @@ class Store {
  public:
   // Opens or creates the database at path (":memory:" for tests), sets WAL,
   // busy_timeout, foreign_keys, and migrates the schema. Creates the parent
-  // directory if missing. IoError "PATH: cause" when unreadable/not a database.
+  // directory if missing; a new file gets mode 0600. IoError "PATH: cause"
+  // when unreadable, not a database, or of a newer schema; InvalidArgument
+  // for an empty path.
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
   virtual ~Store() = default;
 

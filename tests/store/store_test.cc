@@ -203,6 +203,10 @@ TEST_CASE("Open of a file of garbage bytes is IoError \"PATH: cause\"", "[store]
   CHECK(r.status().message().find("not a database") != std::string::npos);
 }
 
+TEST_CASE("Open of an empty path is InvalidArgument", "[store]") {
+  CHECK(Store::Open("").status().code() == Status::Code::kInvalidArgument);
+}
+
 TEST_CASE("Open of a path whose parent is a file is IoError naming the path", "[store][file]") {
   const std::string dir = testing::MakeTempDir("store-badparent");
   std::ofstream(dir + "/file") << "x";

@@ -1,0 +1,68 @@
+// RobotsCache: fetch-once-per-origin robots.txt policies with expiry.
+//
+// Tested by tests/crawler/robots_cache_test.cc with a fake Fetcher and Clock.
+#include "crawler/robots_cache.h"
+
+#include <cctype>
+
+#include "base/limits.h"
+#include "crawler/url.h"
+
+namespace ecwatch {
+
+namespace {
+
+constexpr int64_t kCacheSeconds = 24 * 3600;       // RFC 9309 2.4: at most 24 hours
+constexpr int64_t kUnreachableRetrySeconds = 3600;  // retry an unreachable robots.txt sooner
+
+bool IsHttpUrl(const std::string& url) {
+  const size_t colon = url.find(':');
+  if (colon == std::string::npos) return false;
+  std::string scheme = url.substr(0, colon);
+  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return scheme == "http" || scheme == "https";
+}
+
+}  // namespace
+
+RobotsCache::RobotsCache(Fetcher* fetcher, const Clock* clock, const std::string& user_agent)
+    : fetcher_(fetcher), clock_(clock), product_token_(ProductToken(user_agent)) {}
+
+bool RobotsCache::IsAllowed(const std::string& url) {
+  if (!IsHttpUrl(url)) return true;
+  Result<std::string> robots_url = RobotsTxtUrl(url);
+  if (!robots_url.ok()) return false;
+  return Lookup(robots_url.value()).policy.IsAllowed(PathAndQuery(url));
+}
+
+const RobotsCache::Entry& RobotsCache::Lookup(const std::string& robots_url) {
+  const int64_t now = clock_->NowSeconds();
+  auto it = entries_.find(robots_url);
+  if (it != entries_.end() && now < it->second.expires_at) return it->second;
+  if (it == entries_.end() && entries_.size() >= limits::kMaxRobotsHosts) EvictOldest();
+  Entry& slot = entries_[robots_url];
+  slot = Fetch(robots_url);
+  return slot;
+}
+
+RobotsCache::Entry RobotsCache::Fetch(const std::string& robots_url) {
+  long status = 0;
+  Result<FetchResult> fetched = fetcher_->Fetch(FetchRequest{robots_url, "", ""}, &status);
+  const std::string_view body = fetched.ok() ? std::string_view(fetched->body) : std::string_view();
+  Entry entry;
+  entry.policy = RobotsPolicy::FromFetch(fetched.ok(), status, body, product_token_);
+  entry.fetched_at = clock_->NowSeconds();
+  const bool unreachable = !fetched.ok() && !(status >= 400 && status < 500);
+  entry.expires_at = entry.fetched_at + (unreachable ? kUnreachableRetrySeconds : kCacheSeconds);
+  return entry;
+}
+
+void RobotsCache::EvictOldest() {
+  auto oldest = entries_.begin();
+  for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+    if (it->second.fetched_at < oldest->second.fetched_at) oldest = it;
+  }
+  if (oldest != entries_.end()) entries_.erase(oldest);
+}
+
+}  // namespace ecwatch
