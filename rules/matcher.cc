@@ -77,7 +77,8 @@ class Matcher::SetIndex {
   void Candidates(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>* rules) const {
     rules->clear();
     if (rule_of_.empty()) return;
-    std::vector<int> atoms, patterns;
+    thread_local std::vector<int> atoms, patterns;  // reused: no allocation per sentence
+    atoms.clear();
     if (has_atoms_) {
       RE2::Set::ErrorInfo info;
       if (!atoms_.Match(re2::StringPiece(text.data(), text.size()), &atoms, &info) &&
