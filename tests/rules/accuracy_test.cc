@@ -23,9 +23,11 @@ TEST_CASE("Default sets meet the accuracy floors on reuters-dev", "[rules][accur
   const AccuracyReport& r = report.value();
   INFO(r.ToString());
   CHECK(r.documents == 236);
-  CHECK(r.export_control.F1() >= 0.85);
-  CHECK(r.minerals.F1() >= 0.90);
-  CHECK(r.DurationExactRate() >= 0.85);
+  // Required: 0.85 / 0.90 / 0.85. Measured 2026-11-28: 1.000 / 0.993 / 1.000
+  // (4 of 4); floors sit slightly under the measured values.
+  CHECK(r.export_control.F1() >= 0.95);
+  CHECK(r.minerals.F1() >= 0.98);
+  CHECK(r.DurationExactRate() >= 0.95);
 }
 
 TEST_CASE("ScoreLabelled counts hits and misses", "[rules][accuracy]") {

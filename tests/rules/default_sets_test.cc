@@ -95,6 +95,28 @@ TEST_CASE("Actions: quotations, import quotas and other suspensions are not acti
   }
 }
 
+// One-sentence documents: is it export-control news, and with which action?
+std::string Decide(const std::string& text) {
+  Findings f = MatchText(DefaultSets(), text, "1987-04-01");
+  DocumentDecision d = DecideDocument(f, text.size());
+  return d.export_control ? d.action : "";
+}
+
+TEST_CASE("Wire-copy decisions are events; talk, failure and physical halts are not", "[rules][sets][event]") {
+  CHECK(Decide("Brazil's IBC suspended export registrations for May shipment.") == "impose");
+  CHECK(Decide("COCOM agreed to relax controls on exports of personal computers.") == "lift");
+  CHECK(Decide("Japan agreed to restrain exports of machine tools to the U.S.") == "impose");
+  CHECK(Decide("Indonesia banned exports of raw rattan from January.") == "impose");
+  CHECK(Decide("The Commerce Department added 12 Chinese firms to the Entity List.") == "impose");
+  CHECK(Decide("The U.S. extended the suspension for a further three months.") == "extend");
+  CHECK(Decide("OPEC agreed to cut production quotas.").empty());
+  CHECK(Decide("The strike halted copper exports from Chile.").empty());
+  CHECK(Decide("Traders expect Brazil to suspend coffee export registrations.").empty());
+  CHECK(Decide("Talks in London to set new export quotas failed.").empty());
+  CHECK(Decide("The export embargo imposed in 1980 was lifted in 1981.").empty());
+  CHECK(Decide("Japan will raise its beef import quota.").empty());
+}
+
 TEST_CASE("Durations are normalised to days", "[rules][sets][duration]") {
   struct Case {
     const char* text;
