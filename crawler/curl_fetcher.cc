@@ -66,7 +66,7 @@ struct Transfer {
   bool body_too_large = false;
   std::size_t header_bytes = 0;
   bool headers_too_large = false;
-  std::string etag;           // of the last response in a redirect chain
+  std::string etag;  // of the last response in a redirect chain
   std::string last_modified;
 };
 
@@ -90,7 +90,8 @@ std::string_view Trim(std::string_view s) {
 bool HeaderNameIs(std::string_view line, std::string_view name) {
   if (line.size() <= name.size() || line[name.size()] != ':') return false;
   return std::equal(name.begin(), name.end(), line.begin(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
   });
 }
 
@@ -130,7 +131,8 @@ Status CurlError(const std::string& url, CURLcode code, const Transfer& t, const
                  const FetchOptions& options) {
   const std::string detail = errbuf[0] != '\0' ? errbuf : curl_easy_strerror(code);
   if (t.body_too_large || code == CURLE_FILESIZE_EXCEEDED) {
-    return Status::TooLarge(url + ": body over " + std::to_string(options.max_body_bytes) + " bytes");
+    return Status::TooLarge(url + ": body over " + std::to_string(options.max_body_bytes) +
+                            " bytes");
   }
   if (t.headers_too_large) {
     return Status::TooLarge(url + ": headers over " + std::to_string(limits::kMaxHeaderBytes) +
@@ -197,7 +199,9 @@ Status CurlFetcher::Configure(const FetchRequest& request, Transfer* transfer,
   }
   const char* protocols = options_.allow_file_scheme ? "http,https,file" : "http,https";
   CURLcode rc = CURLE_OK;
-  auto set = [&rc](CURLcode c) { if (rc == CURLE_OK) rc = c; };
+  auto set = [&rc](CURLcode c) {
+    if (rc == CURLE_OK) rc = c;
+  };
   set(curl_easy_setopt(h, CURLOPT_URL, request.url.c_str()));
   set(curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, protocols));
   set(curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"));

@@ -122,7 +122,8 @@ Result<std::vector<FeedItem>> ParseFeed(std::string_view feed_url, std::string_v
     ParseAtom(*doc.value(), &items);
   } else {
     const std::string name = reinterpret_cast<const char*>(root->name);
-    return Status::InvalidArgument(url + ": not a feed (root element <" + name.substr(0, 64) + ">)");
+    return Status::InvalidArgument(url + ": not a feed (root element <" + name.substr(0, 64) +
+                                   ">)");
   }
   return items;
 }

@@ -17,7 +17,7 @@ namespace ecwatch {
 namespace {
 
 struct Group {
-  std::vector<std::string> agents;  // product tokens, lower-case; "*" for any
+  std::vector<std::string> agents;                  // product tokens, lower-case; "*" for any
   std::vector<std::pair<std::string, bool>> rules;  // raw pattern, allow
 };
 
@@ -53,7 +53,8 @@ std::string NormalizeEncoding(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
-      const unsigned char decoded = static_cast<unsigned char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
+      const unsigned char decoded =
+          static_cast<unsigned char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
       if (IsUnreserved(decoded)) {
         out.push_back(static_cast<char>(decoded));
       } else {
@@ -148,9 +149,8 @@ bool GroupNames(const Group& group, std::string_view token) {
 
 std::string ProductToken(std::string_view user_agent) {
   size_t n = 0;
-  while (n < user_agent.size() &&
-         (std::isalpha(static_cast<unsigned char>(user_agent[n])) || user_agent[n] == '_' ||
-          user_agent[n] == '-')) {
+  while (n < user_agent.size() && (std::isalpha(static_cast<unsigned char>(user_agent[n])) ||
+                                   user_agent[n] == '_' || user_agent[n] == '-')) {
     ++n;
   }
   return std::string(user_agent.substr(0, n));

@@ -12,7 +12,7 @@ namespace ecwatch {
 
 namespace {
 
-constexpr int64_t kCacheSeconds = 24 * 3600;       // RFC 9309 2.4: at most 24 hours
+constexpr int64_t kCacheSeconds = 24 * 3600;        // RFC 9309 2.4: at most 24 hours
 constexpr int64_t kUnreachableRetrySeconds = 3600;  // retry an unreachable robots.txt sooner
 
 bool IsHttpUrl(const std::string& url) {

@@ -20,9 +20,9 @@ struct UrlParts {
   std::string scheme;    // lower-case
   std::string userinfo;  // without '@', "" when none
   std::string host;
-  std::string port;      // digits, "" when none
-  std::string path;      // begins with '/' or is empty
-  std::string query;     // without '?'
+  std::string port;   // digits, "" when none
+  std::string path;   // begins with '/' or is empty
+  std::string query;  // without '?'
   bool has_query = false;
 };
 
@@ -73,7 +73,8 @@ Status Split(std::string_view url, UrlParts* out) {
   std::string_view rest = url.substr(sep + 3);
   rest = rest.substr(0, rest.find('#'));
   const size_t auth_end = std::min(rest.find_first_of("/?"), rest.size());
-  if (!SplitAuthority(rest.substr(0, auth_end), out)) return Status::InvalidArgument(u + ": bad port");
+  if (!SplitAuthority(rest.substr(0, auth_end), out))
+    return Status::InvalidArgument(u + ": bad port");
   if (out->host.empty() || out->host == ".") return Status::InvalidArgument(u + ": no host");
   if (out->host.size() > 1 && out->host.back() == '.') out->host.pop_back();
   rest.remove_prefix(auth_end);

@@ -4,14 +4,13 @@
 // sitemap_test.cc (XXE, entity expansion, gzip).
 #include "crawler/xml_document.h"
 
+#include <libxml/parser.h>
+#include <libxml/uri.h>
 #include <zlib.h>
 
 #include <cctype>
 #include <cstring>
 #include <mutex>
-
-#include <libxml/parser.h>
-#include <libxml/uri.h>
 
 #include "base/limits.h"
 

@@ -8,11 +8,11 @@
 #ifndef ECWATCH_CRAWLER_XML_DOCUMENT_H_
 #define ECWATCH_CRAWLER_XML_DOCUMENT_H_
 
+#include <libxml/tree.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <libxml/tree.h>
 
 #include "base/status.h"
 

@@ -17,9 +17,9 @@ struct ActionWords {
 };
 
 constexpr ActionWords kActionWords[] = {
-    {"impose", "imposes", "imposed"},  {"tighten", "tightens", "tightened"},
+    {"impose", "imposes", "imposed"},     {"tighten", "tightens", "tightened"},
     {"suspend", "suspends", "suspended"}, {"lift", "lifts", "lifted"},
-    {"extend", "extends", "extended"},  {"other", "changes", "changed"},
+    {"extend", "extends", "extended"},    {"other", "changes", "changed"},
 };
 
 const ActionWords& WordsFor(const std::string& action) {

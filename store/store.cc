@@ -6,15 +6,14 @@
 // in store_queries.cc. Tested by tests/store/store_test.cc.
 #include "store/store.h"
 
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <filesystem>
 #include <system_error>
-
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include "base/json.h"
 #include "base/limits.h"
@@ -42,7 +41,8 @@ Status PrepareFile(const std::string& path) {
   if (!parent.empty()) {
     std::error_code ec;
     fs::create_directories(parent, ec);
-    if (ec) return Status::IoError(path + ": cannot create " + parent.string() + ": " + ec.message());
+    if (ec)
+      return Status::IoError(path + ": cannot create " + parent.string() + ": " + ec.message());
   }
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd >= 0) {

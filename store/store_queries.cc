@@ -72,7 +72,8 @@ void MergeSourceState(const SourceState& state, SourceStatus* status) {
 
 Result<std::vector<AlertRow>> SqliteStore::ListAlerts(int64_t after_id, int limit) {
   try {
-    SQLite::Statement query(*db_, std::string(kAlertColumns) + "WHERE a.id > ? ORDER BY a.id LIMIT ?");
+    SQLite::Statement query(*db_,
+                            std::string(kAlertColumns) + "WHERE a.id > ? ORDER BY a.id LIMIT ?");
     query.bind(1, after_id);
     query.bind(2, std::max(limit, 0));
     return ReadAlerts(query);
@@ -168,12 +169,14 @@ SourceStatus SqliteStore::ReadSourceStatus(const std::string& name) {
   last_error.bind(1, name);
   if (last_error.executeStep()) status.last_error = last_error.getColumn(0).getString();
   status.documents = QueryCount(
-      *db_, "SELECT count(*) FROM documents WHERE url IN (SELECT url FROM fetches WHERE source = ?)",
+      *db_,
+      "SELECT count(*) FROM documents WHERE url IN (SELECT url FROM fetches WHERE source = ?)",
       name);
-  status.alerts = QueryCount(*db_,
-                             "SELECT count(*) FROM alerts a JOIN documents d ON d.id = a.document_id "
-                             "WHERE d.url IN (SELECT url FROM fetches WHERE source = ?)",
-                             name);
+  status.alerts =
+      QueryCount(*db_,
+                 "SELECT count(*) FROM alerts a JOIN documents d ON d.id = a.document_id "
+                 "WHERE d.url IN (SELECT url FROM fetches WHERE source = ?)",
+                 name);
   return status;
 }
 

@@ -1,12 +1,11 @@
 // Pins CurlFetcher against a real HTTP server on 127.0.0.1: statuses,
 // redirects, decompression, caps, timeouts, conditional GET, file://.
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
-
-#include <catch2/catch.hpp>
 
 #include "crawler/fetcher.h"
 #include "tests/crawler/local_http_server.h"
@@ -18,7 +17,8 @@ namespace {
 
 using testing::LocalHttpServer;
 
-constexpr char kHtml[] = "<html><head><title>T</title></head><body><p>Rare earths</p></body></html>";
+constexpr char kHtml[] =
+    "<html><head><title>T</title></head><body><p>Rare earths</p></body></html>";
 
 std::string Gzip(const std::string& data) { return testing::GzipForTest(data); }
 
@@ -40,7 +40,8 @@ void AddRoutes(LocalHttpServer* local) {
     res.set_header("ETag", "\"r2\"");
     res.set_redirect("/page", 301);
   });
-  s.Get("/loop", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/loop"); });
+  s.Get("/loop",
+        [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/loop"); });
   s.Get("/to-file", [](const httplib::Request&, httplib::Response& res) {
     res.set_redirect("file:///etc/hostname");
   });
@@ -71,7 +72,8 @@ void AddRoutes(LocalHttpServer* local) {
     res.set_chunked_content_provider("application/octet-stream",
                                      [](size_t, httplib::DataSink& sink) {
                                        const std::string chunk(1000, 'y');
-                                       for (int i = 0; i < 5; ++i) sink.write(chunk.data(), chunk.size());
+                                       for (int i = 0; i < 5; ++i)
+                                         sink.write(chunk.data(), chunk.size());
                                        sink.done();
                                        return true;
                                      });
@@ -146,7 +148,8 @@ TEST_CASE("CurlFetcher maps 404 and 410 to NotFound \"URL: HTTP 404\"", "[crawle
   CHECK(f.Fetch("/gone").status().code() == Status::Code::kNotFound);
 }
 
-TEST_CASE("CurlFetcher maps 5xx and other 4xx to NetworkError with the status", "[crawler][fetcher]") {
+TEST_CASE("CurlFetcher maps 5xx and other 4xx to NetworkError with the status",
+          "[crawler][fetcher]") {
   Fixture f;
   long status = 0;
   Result<FetchResult> r = f.Fetch("/broken", FetchOptions(), &status);
@@ -238,13 +241,14 @@ TEST_CASE("CurlFetcher sends If-None-Match / If-Modified-Since and returns 304 a
   Result<FetchResult> first = fetcher->Fetch({f.local.Url("/conditional"), "", ""}, nullptr);
   REQUIRE(first.ok());
   CHECK(first->http_status == 200);
-  Result<FetchResult> by_etag = fetcher->Fetch({f.local.Url("/conditional"), first->etag, ""}, nullptr);
+  Result<FetchResult> by_etag =
+      fetcher->Fetch({f.local.Url("/conditional"), first->etag, ""}, nullptr);
   REQUIRE(by_etag.ok());
   CHECK(by_etag->not_modified());
   CHECK(by_etag->body.empty());
   CHECK(by_etag->etag == "\"v7\"");
-  Result<FetchResult> by_date = fetcher->Fetch(
-      {f.local.Url("/conditional"), "", "Sat, 28 Nov 2026 10:00:00 GMT"}, nullptr);
+  Result<FetchResult> by_date =
+      fetcher->Fetch({f.local.Url("/conditional"), "", "Sat, 28 Nov 2026 10:00:00 GMT"}, nullptr);
   REQUIRE(by_date.ok());
   CHECK(by_date->not_modified());
 }

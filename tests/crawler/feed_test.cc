@@ -2,10 +2,9 @@
 // cap, rejection of non-feeds, and XXE / entity-expansion safety.
 #include "crawler/feed.h"
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <string>
-
-#include <catch2/catch.hpp>
 
 #include "base/limits.h"
 #include "tests/crawler/test_gzip.h"
@@ -20,7 +19,8 @@ std::string Fixture(const std::string& name) {
 
 TEST_CASE("ParseFeed reads RSS 2.0 items: link, guid permalink, title, pubDate, dc:date",
           "[crawler][feed]") {
-  Result<std::vector<FeedItem>> r = ParseFeed("https://news.example.test/feed.xml", Fixture("rss2.xml"));
+  Result<std::vector<FeedItem>> r =
+      ParseFeed("https://news.example.test/feed.xml", Fixture("rss2.xml"));
   REQUIRE(r.ok());
   REQUIRE(r->size() == 3);  // the item with a non-permalink guid has no URL
   CHECK(r.value()[0].url == "https://news.example.test/2026/11/rare-earths.html");
@@ -33,7 +33,8 @@ TEST_CASE("ParseFeed reads RSS 2.0 items: link, guid permalink, title, pubDate, 
 }
 
 TEST_CASE("ParseFeed reads RDF (RSS 1.0) items: link, else rdf:about", "[crawler][feed]") {
-  Result<std::vector<FeedItem>> r = ParseFeed("https://ministry.example.test/rss", Fixture("rdf.xml"));
+  Result<std::vector<FeedItem>> r =
+      ParseFeed("https://ministry.example.test/rss", Fixture("rdf.xml"));
   REQUIRE(r.ok());
   REQUIRE(r->size() == 2);
   CHECK(r.value()[0].url == "https://ministry.example.test/n/1");
@@ -44,7 +45,8 @@ TEST_CASE("ParseFeed reads RDF (RSS 1.0) items: link, else rdf:about", "[crawler
 
 TEST_CASE("ParseFeed reads Atom entries: rel=alternate href, xml:base, published else updated",
           "[crawler][feed]") {
-  Result<std::vector<FeedItem>> r = ParseFeed("https://wire.example.test/feed.atom", Fixture("atom.xml"));
+  Result<std::vector<FeedItem>> r =
+      ParseFeed("https://wire.example.test/feed.atom", Fixture("atom.xml"));
   REQUIRE(r.ok());
   REQUIRE(r->size() == 2);
   CHECK(r.value()[0].url == "https://wire.example.test/en/story/antimony");  // not the enclosure
@@ -81,8 +83,8 @@ TEST_CASE("ParseFeed converts a declared legacy encoding (GBK) to UTF-8", "[craw
 
 TEST_CASE("ParseFeed rejects HTML, other XML and garbage as InvalidArgument naming the URL",
           "[crawler][feed]") {
-  for (const char* bytes : {"<html><body><p>hi</p></body></html>", "<urlset/>", "not xml at all",
-                            ""}) {
+  for (const char* bytes :
+       {"<html><body><p>hi</p></body></html>", "<urlset/>", "not xml at all", ""}) {
     INFO(bytes);
     Result<std::vector<FeedItem>> r = ParseFeed("https://x.test/f", bytes);
     REQUIRE_FALSE(r.ok());
@@ -115,7 +117,8 @@ TEST_CASE("ParseFeed does not load external entities (XXE)", "[crawler][feed][se
   const std::string secret = dir + "/secret.txt";
   std::ofstream(secret) << "TOPSECRET";
   const std::string rss = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file://" +
-                          secret + "\">]><rss><channel><item><title>&xxe;</title>"
+                          secret +
+                          "\">]><rss><channel><item><title>&xxe;</title>"
                           "<link>https://x.test/1</link></item></channel></rss>";
   Result<std::vector<FeedItem>> r = ParseFeed("https://x.test/", rss);
   REQUIRE(r.ok());

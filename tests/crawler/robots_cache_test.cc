@@ -2,11 +2,10 @@
 // 9309 2.4), 4xx/5xx handling, and the host cap; no network (fake Fetcher).
 #include "crawler/robots_cache.h"
 
+#include <catch2/catch.hpp>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "base/limits.h"
 

@@ -1,9 +1,8 @@
 // Pins RobotsPolicy against RFC 9309; each test names the section it checks.
 #include "crawler/robots.h"
 
-#include <string>
-
 #include <catch2/catch.hpp>
+#include <string>
 
 #include "base/limits.h"
 
@@ -61,7 +60,8 @@ TEST_CASE("RFC9309 2.2.1: no matching group and no \"*\" group means no rules ap
 
 TEST_CASE("RFC9309 2.2.2: the longest match wins; allow wins a tie", "[crawler][robots]") {
   const std::string robots =
-      "User-agent: *\nDisallow: /example/\nAllow: /example/page/\nDisallow: /example/page/disallowed.gif\n"
+      "User-agent: *\nDisallow: /example/\nAllow: /example/page/\nDisallow: "
+      "/example/page/disallowed.gif\n"
       "Allow: /tie\nDisallow: /tie\n";
   CHECK(Allowed(robots, "/example/page/"));
   CHECK(Allowed(robots, "/example/page/x.html"));
@@ -114,8 +114,8 @@ TEST_CASE("RFC9309 2.3.1.3-4: 4xx allows all; 5xx and unreachable disallow all",
   CHECK_FALSE(RobotsPolicy::FromFetch(false, 503, "", "ecwatch").IsAllowed("/x"));
   CHECK_FALSE(RobotsPolicy::FromFetch(false, 0, "", "ecwatch").IsAllowed("/x"));
   CHECK(RobotsPolicy::FromFetch(false, 0, "", "ecwatch").IsAllowed("/robots.txt"));
-  CHECK_FALSE(
-      RobotsPolicy::FromFetch(true, 200, "User-agent: *\nDisallow: /x\n", "ecwatch").IsAllowed("/x"));
+  CHECK_FALSE(RobotsPolicy::FromFetch(true, 200, "User-agent: *\nDisallow: /x\n", "ecwatch")
+                  .IsAllowed("/x"));
 }
 
 TEST_CASE("RFC9309 2.5: only the first kMaxRobotsBytes are parsed", "[crawler][robots][limits]") {

@@ -2,9 +2,8 @@
 // the entry cap and rejection of other documents.
 #include "crawler/sitemap.h"
 
-#include <string>
-
 #include <catch2/catch.hpp>
+#include <string>
 
 #include "base/limits.h"
 #include "tests/crawler/test_gzip.h"
@@ -30,8 +29,8 @@ TEST_CASE("ParseSitemap reads urlset loc and lastmod, skipping entries without l
 }
 
 TEST_CASE("ParseSitemap reads a sitemap index and resolves relative locs", "[crawler][sitemap]") {
-  Result<Sitemap> r = ParseSitemap("https://news.example.test/sitemap_index.xml",
-                                   Fixture("sitemap_index.xml"));
+  Result<Sitemap> r =
+      ParseSitemap("https://news.example.test/sitemap_index.xml", Fixture("sitemap_index.xml"));
   REQUIRE(r.ok());
   CHECK(r->is_index);
   REQUIRE(r->entries.size() == 2);
@@ -41,7 +40,8 @@ TEST_CASE("ParseSitemap reads a sitemap index and resolves relative locs", "[cra
 }
 
 TEST_CASE("ParseSitemap reads Google News publication_date and title", "[crawler][sitemap]") {
-  Result<Sitemap> r = ParseSitemap("https://news.example.test/news.xml", Fixture("news_sitemap.xml"));
+  Result<Sitemap> r =
+      ParseSitemap("https://news.example.test/news.xml", Fixture("news_sitemap.xml"));
   REQUIRE(r.ok());
   REQUIRE(r->entries.size() == 1);
   CHECK(r->entries[0].url == "https://news.example.test/2025/11/07/rare-earths");

@@ -4,10 +4,9 @@
 
 #include <zlib.h>
 
+#include <catch2/catch.hpp>
 #include <cstring>
 #include <string>
-
-#include <catch2/catch.hpp>
 
 namespace ecwatch::testing {
 

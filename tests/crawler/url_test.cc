@@ -2,9 +2,8 @@
 // parameters and index pages), RobotsTxtUrl and PathAndQuery.
 #include "crawler/url.h"
 
-#include <string>
-
 #include <catch2/catch.hpp>
+#include <string>
 
 #include "base/limits.h"
 
@@ -24,7 +23,8 @@ TEST_CASE("CanonicalizeUrl lower-cases scheme and host, not the path (RFC 3986 6
   CHECK(Canon("http://example.test.") == "http://example.test/");
 }
 
-TEST_CASE("CanonicalizeUrl drops default ports and keeps others (RFC 3986 6.2.3)", "[crawler][url]") {
+TEST_CASE("CanonicalizeUrl drops default ports and keeps others (RFC 3986 6.2.3)",
+          "[crawler][url]") {
   CHECK(Canon("http://example.test:80/a") == "http://example.test/a");
   CHECK(Canon("https://example.test:443/a") == "https://example.test/a");
   CHECK(Canon("https://example.test:/a") == "https://example.test/a");

@@ -22,10 +22,11 @@ TEST_CASE("AlertSummary names actor, action, minerals and duration of the first 
   article.title = "Title";
   Findings f;
   f.events.push_back(MakeEvent("US", "tighten", {}, std::nullopt));  // names no mineral: skipped
-  f.events.push_back(MakeEvent("China", "suspend",
-                               {"rare earths", "dysprosium", "neodymium", "terbium"}, 365));
-  CHECK(AlertSummary(article, f) ==
-        "China suspends export controls on rare earths, dysprosium, neodymium, terbium for 365 days");
+  f.events.push_back(
+      MakeEvent("China", "suspend", {"rare earths", "dysprosium", "neodymium", "terbium"}, 365));
+  CHECK(
+      AlertSummary(article, f) ==
+      "China suspends export controls on rare earths, dysprosium, neodymium, terbium for 365 days");
 }
 
 TEST_CASE("AlertSummary without actor or duration uses the passive form", "[store][alerts]") {

@@ -64,8 +64,9 @@ TEST_CASE("The schema declares matches.document_id a foreign key of documents", 
   // declared constraint itself on a raw connection with foreign_keys on.
   SQLite::Database raw(path, SQLite::OPEN_READWRITE);
   raw.exec("PRAGMA foreign_keys = ON");
-  CHECK_THROWS(raw.exec("INSERT INTO matches (document_id, rule, category, text, value, start, "
-                        "\"end\") VALUES (12345, 'r', 'c', 't', 'v', 0, 1)"));
+  CHECK_THROWS(
+      raw.exec("INSERT INTO matches (document_id, rule, category, text, value, start, "
+               "\"end\") VALUES (12345, 'r', 'c', 't', 'v', 0, 1)"));
 }
 
 }  // namespace

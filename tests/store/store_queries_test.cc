@@ -23,7 +23,8 @@ Article MakeArticle(const std::string& url, const std::string& title) {
 
 Findings AlertFindings(const std::string& mineral, const std::vector<std::string>& rules) {
   Findings f;
-  for (const std::string& rule : rules) f.matches.push_back({rule, "mineral", mineral, mineral, 0, 1});
+  for (const std::string& rule : rules)
+    f.matches.push_back({rule, "mineral", mineral, mineral, 0, 1});
   Event e;
   e.actor = "China";
   e.action = "impose";
@@ -38,8 +39,10 @@ TEST_CASE("ListAlerts pages oldest first after an id; ListRecentAlerts newest fi
   std::unique_ptr<Store> store = OpenMemory();
   for (int i = 1; i <= 3; ++i) {
     const std::string url = "https://a.test/" + std::to_string(i);
-    REQUIRE(store->PutDocument(MakeArticle(url, "T" + std::to_string(i)),
-                               AlertFindings("gallium", {"m/gallium"}), 100 * i).ok());
+    REQUIRE(store
+                ->PutDocument(MakeArticle(url, "T" + std::to_string(i)),
+                              AlertFindings("gallium", {"m/gallium"}), 100 * i)
+                .ok());
   }
   Result<std::vector<AlertRow>> all = store->ListAlerts(0, 10);
   REQUIRE(all.ok());
@@ -64,16 +67,22 @@ TEST_CASE("ForEachDocument visits documents since a time in id order and stops o
           "[store]") {
   std::unique_ptr<Store> store = OpenMemory();
   for (int i = 1; i <= 4; ++i) {
-    REQUIRE(store->PutDocument(MakeArticle("https://a.test/" + std::to_string(i), "T"), Findings(),
-                               i * 10).ok());
+    REQUIRE(store
+                ->PutDocument(MakeArticle("https://a.test/" + std::to_string(i), "T"), Findings(),
+                              i * 10)
+                .ok());
   }
   std::vector<std::string> seen;
-  REQUIRE(store->ForEachDocument(20, [&seen](const StoredDocument& d) {
-    seen.push_back(d.article.url);
-    CHECK(d.article.text == "text of " + d.article.url);
-    return true;
-  }).ok());
-  CHECK(seen == std::vector<std::string>{"https://a.test/2", "https://a.test/3", "https://a.test/4"});
+  REQUIRE(store
+              ->ForEachDocument(20,
+                                [&seen](const StoredDocument& d) {
+                                  seen.push_back(d.article.url);
+                                  CHECK(d.article.text == "text of " + d.article.url);
+                                  return true;
+                                })
+              .ok());
+  CHECK(seen ==
+        std::vector<std::string>{"https://a.test/2", "https://a.test/3", "https://a.test/4"});
   int calls = 0;
   REQUIRE(store->ForEachDocument(0, [&calls](const StoredDocument&) { return ++calls < 2; }).ok());
   CHECK(calls == 2);
@@ -81,10 +90,14 @@ TEST_CASE("ForEachDocument visits documents since a time in id order and stops o
 
 TEST_CASE("RuleHitCounts counts stored matches per rule, most hits first", "[store][rules]") {
   std::unique_ptr<Store> store = OpenMemory();
-  REQUIRE(store->PutDocument(MakeArticle("https://a.test/1", "T"),
-                             AlertFindings("gallium", {"m/gallium", "m/gallium", "a/impose"}), 1).ok());
-  REQUIRE(store->PutDocument(MakeArticle("https://a.test/2", "T"),
-                             AlertFindings("gallium", {"m/gallium", "a/ban"}), 2).ok());
+  REQUIRE(store
+              ->PutDocument(MakeArticle("https://a.test/1", "T"),
+                            AlertFindings("gallium", {"m/gallium", "m/gallium", "a/impose"}), 1)
+              .ok());
+  REQUIRE(store
+              ->PutDocument(MakeArticle("https://a.test/2", "T"),
+                            AlertFindings("gallium", {"m/gallium", "a/ban"}), 2)
+              .ok());
   Result<std::vector<std::pair<std::string, int64_t>>> counts = store->RuleHitCounts();
   REQUIRE(counts.ok());
   using Row = std::pair<std::string, int64_t>;
@@ -96,10 +109,14 @@ TEST_CASE("ListSourceStatus reports fetches, last success/error, documents and a
   std::unique_ptr<Store> store = OpenMemory();
   REQUIRE(store->RecordFetch({"https://feed.test/rss", "wire", 200, "", 100}).ok());
   REQUIRE(store->RecordFetch({"https://feed.test/a", "wire", 200, "", 101}).ok());
-  REQUIRE(store->RecordFetch({"https://feed.test/b", "wire", 0, "https://feed.test/b: timed out", 102}).ok());
+  REQUIRE(
+      store->RecordFetch({"https://feed.test/b", "wire", 0, "https://feed.test/b: timed out", 102})
+          .ok());
   REQUIRE(store->RecordFetch({"https://x.test/", "", 200, "", 103}).ok());  // manual: not a source
-  REQUIRE(store->PutDocument(MakeArticle("https://feed.test/a", "A"),
-                             AlertFindings("antimony", {"m/antimony"}), 101).ok());
+  REQUIRE(store
+              ->PutDocument(MakeArticle("https://feed.test/a", "A"),
+                            AlertFindings("antimony", {"m/antimony"}), 101)
+              .ok());
   REQUIRE(store->PutSourceState({"quiet", "", "", 50, 40, ""}).ok());
   Result<std::vector<SourceStatus>> rows = store->ListSourceStatus();
   REQUIRE(rows.ok());

@@ -4,10 +4,9 @@
 
 #include <sys/stat.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-
-#include <catch2/catch.hpp>
 
 #include "tests/test_support.h"
 
@@ -57,11 +56,10 @@ int64_t Count(Store& store, const std::string& table) {
   return n.value();
 }
 
-TEST_CASE("PutDocument stores the document, its matches, events and one alert",
-          "[store]") {
+TEST_CASE("PutDocument stores the document, its matches, events and one alert", "[store]") {
   std::unique_ptr<Store> store = OpenOrDie(":memory:");
-  Result<PutOutcome> put = store->PutDocument(MakeArticle("https://a.test/1", "text one"),
-                                              MakeFindings(), 1000);
+  Result<PutOutcome> put =
+      store->PutDocument(MakeArticle("https://a.test/1", "text one"), MakeFindings(), 1000);
   REQUIRE(put.ok());
   CHECK(put->inserted);
   CHECK(put->document_id > 0);
@@ -75,10 +73,10 @@ TEST_CASE("PutDocument stores the document, its matches, events and one alert",
 TEST_CASE("PutDocument of the same URL and content adds nothing and returns the first id",
           "[store][dedup]") {
   std::unique_ptr<Store> store = OpenOrDie(":memory:");
-  Result<PutOutcome> first = store->PutDocument(MakeArticle("https://a.test/1", "same"),
-                                                MakeFindings(), 1000);
-  Result<PutOutcome> second = store->PutDocument(MakeArticle("https://a.test/1", "same"),
-                                                 MakeFindings(), 2000);
+  Result<PutOutcome> first =
+      store->PutDocument(MakeArticle("https://a.test/1", "same"), MakeFindings(), 1000);
+  Result<PutOutcome> second =
+      store->PutDocument(MakeArticle("https://a.test/1", "same"), MakeFindings(), 2000);
   REQUIRE(first.ok());
   REQUIRE(second.ok());
   CHECK_FALSE(second->inserted);
@@ -107,8 +105,10 @@ TEST_CASE("PutDocument keeps history: same URL with changed text is a new row", 
 TEST_CASE("An edited article with the same alert summary raises no second alert",
           "[store][alerts]") {
   std::unique_ptr<Store> store = OpenOrDie(":memory:");
-  Result<PutOutcome> v1 = store->PutDocument(MakeArticle("https://a.test/1", "v1"), MakeFindings(), 1);
-  Result<PutOutcome> v2 = store->PutDocument(MakeArticle("https://a.test/1", "v2"), MakeFindings(), 2);
+  Result<PutOutcome> v1 =
+      store->PutDocument(MakeArticle("https://a.test/1", "v1"), MakeFindings(), 1);
+  Result<PutOutcome> v2 =
+      store->PutDocument(MakeArticle("https://a.test/1", "v2"), MakeFindings(), 2);
   REQUIRE((v1.ok() && v2.ok()));
   CHECK(v1->alert_id > 0);
   CHECK(v2->inserted);
@@ -118,7 +118,8 @@ TEST_CASE("An edited article with the same alert summary raises no second alert"
   Result<PutOutcome> v3 = store->PutDocument(MakeArticle("https://a.test/1", "v3"), changed, 3);
   REQUIRE(v3.ok());
   CHECK(v3->alert_id > 0);
-  Result<PutOutcome> other = store->PutDocument(MakeArticle("https://b.test/1", "v1"), MakeFindings(), 4);
+  Result<PutOutcome> other =
+      store->PutDocument(MakeArticle("https://b.test/1", "v1"), MakeFindings(), 4);
   REQUIRE(other.ok());
   CHECK(other->alert_id > 0);  // another URL is another report
   CHECK(Count(*store, "alerts") == 3);
@@ -172,8 +173,8 @@ TEST_CASE("A file database is created 0600 in a new directory and reads back aft
   int64_t id = 0;
   {
     std::unique_ptr<Store> store = OpenOrDie(path);
-    Result<PutOutcome> put = store->PutDocument(MakeArticle("https://a.test/1", "persisted"),
-                                                MakeFindings(), 1000);
+    Result<PutOutcome> put =
+        store->PutDocument(MakeArticle("https://a.test/1", "persisted"), MakeFindings(), 1000);
     REQUIRE(put.ok());
     id = put->document_id;
   }
@@ -182,8 +183,8 @@ TEST_CASE("A file database is created 0600 in a new directory and reads back aft
   CHECK((st.st_mode & 0777) == 0600);
   std::unique_ptr<Store> again = OpenOrDie(path);
   CHECK(Count(*again, "documents") == 1);
-  Result<PutOutcome> dup = again->PutDocument(MakeArticle("https://a.test/1", "persisted"),
-                                              MakeFindings(), 2000);
+  Result<PutOutcome> dup =
+      again->PutDocument(MakeArticle("https://a.test/1", "persisted"), MakeFindings(), 2000);
   REQUIRE(dup.ok());
   CHECK_FALSE(dup->inserted);
   CHECK(dup->document_id == id);
