@@ -35,7 +35,7 @@ class Matcher::SetIndex {
     RE2::Options o;
     o.set_log_errors(false);
     o.set_max_mem(limits::kRe2SetMaxMem);
-    o.set_case_sensitive(false);  // atoms are lower-cased
+    o.set_case_sensitive(true);  // atoms are lower-case; the text is lowered (ASCII) first
     o.set_literal(true);
     return o;
   }
@@ -80,8 +80,15 @@ class Matcher::SetIndex {
     thread_local std::vector<int> atoms, patterns;  // reused: no allocation per sentence
     atoms.clear();
     if (has_atoms_) {
+      // A case-sensitive Set over ASCII-lowered text is faster than a
+      // case-folding one (no Unicode fold alternatives in the DFA).
+      thread_local std::string lower;
+      lower.assign(text.data(), text.size());
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
       RE2::Set::ErrorInfo info;
-      if (!atoms_.Match(re2::StringPiece(text.data(), text.size()), &atoms, &info) &&
+      if (!atoms_.Match(lower, &atoms, &info) &&
           info.kind != RE2::Set::kNoError) {
         AllRules(rules);  // DFA out of memory: fall back to every rule
         return;
