@@ -3,7 +3,9 @@
 #include "rules/events.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -84,8 +86,35 @@ const Hit* PickDuration(const std::vector<const Hit*>& durations) {
   return durations.empty() ? nullptr : durations.front();
 }
 
-// True when sentence holds a year (1900-2099, standing alone) before the
-// year of published.
+// True when the word before position i (skipping spaces, commas and a day
+// number) is a preposition of time or a month: "in 1986", "since 2023",
+// "February 9, 1986". "Announcement No. 46 [2024]" is not history.
+bool IsTimeContext(std::string_view sentence, std::size_t i) {
+  std::size_t e = i;
+  auto skip = [&](auto pred) {
+    while (e > 0 && pred(sentence[e - 1])) --e;
+  };
+  skip([](char c) { return c == ' ' || c == ','; });
+  skip([](char c) { return c >= '0' && c <= '9'; });
+  skip([](char c) { return c == ' ' || c == ',' || c == '.'; });
+  std::size_t b = e;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(sentence[b - 1]))) --b;
+  std::string w(sentence.substr(b, e - b));
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const char* const kPrepositions[] = {"in", "since", "during", "until", "till", "from", "by"};
+  static const char* const kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
+                                        "august", "september", "october", "november", "december", "sept"};
+  for (const char* k : kPrepositions) {
+    if (w == k) return true;
+  }
+  for (const char* m : kMonths) {
+    if (w.size() >= 3 && std::string_view(m).substr(0, w.size()) == w) return true;  // "feb", "february"
+  }
+  return false;
+}
+
+// True when sentence dates something (1900-2099, in a time context) before
+// the year of published: history in passing.
 bool MentionsPastYear(std::string_view sentence, std::string_view published) {
   if (published.size() < 4) return false;
   const int pub_year = std::atoi(std::string(published.substr(0, 4)).c_str());
@@ -93,7 +122,7 @@ bool MentionsPastYear(std::string_view sentence, std::string_view published) {
   for (std::size_t i = 0; i + 4 <= sentence.size(); ++i) {
     if ((i > 0 && digit(i - 1)) || digit(i + 4) || !digit(i) || !digit(i + 1) || !digit(i + 2) || !digit(i + 3)) continue;
     const int y = std::atoi(std::string(sentence.substr(i, 4)).c_str());
-    if (y >= 1900 && y < 2100 && y < pub_year) return true;
+    if (y >= 1900 && y < 2100 && y < pub_year && IsTimeContext(sentence, i)) return true;
   }
   return false;
 }

@@ -74,6 +74,9 @@ TEST_CASE("Unless patterns and past years veto the event", "[rules][events]") {
   CHECK(MatchText(*set, "After the earthquake they banned exports.").events.empty());
   CHECK(MatchText(*set, "In 1986 they banned exports.", "1987-03-01").events.empty());
   CHECK(MatchText(*set, "In 1987 they banned exports.", "1987-03-01").events.size() == 1);
+  CHECK(MatchText(*set, "Exports were banned on February 9, 1986 and they banned exports.", "1987-03-01").events.empty());
+  // A year that names a document, not a time, is no history.
+  CHECK(MatchText(*set, "They banned exports under Announcement No. 46 [2024].", "2025-11-07").events.size() == 1);
 }
 
 TEST_CASE("No events without an event rule", "[rules][events]") {
