@@ -30,6 +30,7 @@ inline constexpr std::size_t kMaxJsonLdBytes = 2 << 20;        // one JSON-LD bo
 inline constexpr std::size_t kMaxCharsetSniffBytes = 64 << 10; // bytes scanned for <meta charset>
 inline constexpr std::size_t kMaxDetectorBytes = 256 << 10;    // bytes fed to the charset detector
 inline constexpr std::size_t kMaxBatchFiles = 1000000;         // files of one extract batch
+inline constexpr std::size_t kMaxHtmlElements = 100000;        // start tags handed to the parser
 
 // Rules (rules/).
 inline constexpr std::size_t kMaxRules = 10000;
@@ -50,6 +51,16 @@ inline constexpr std::size_t kMaxXmlBytes = kMaxBodyBytes;    // feed/sitemap by
 inline constexpr std::size_t kMaxRobotsBytes = 500 << 10;     // RFC 9309 2.5: at least 500 KiB parsed
 inline constexpr std::size_t kMaxUrlBytes = 8 << 10;          // one URL, for canonicalisation
 inline constexpr std::size_t kMaxRobotsHosts = 10000;         // robots.txt policies cached at once
+
+// Alerts (issue 6: stories, sinks, outbox, search).
+inline constexpr std::size_t kMaxSinks = 100;                 // [[sink]] tables in a config
+inline constexpr int kMaxPendingEventsPerPass = 1000;         // events turned into stories at once
+inline constexpr int kMaxDeliveriesPerPass = 100;             // outbox rows attempted at once
+inline constexpr std::size_t kMaxSourcesPerAlert = 200;       // sources listed in one alert body
+inline constexpr std::size_t kMaxWebhookResponseBytes = 64 << 10;  // receiver's reply kept
+inline constexpr std::size_t kMaxExecOutputBytes = 64 << 10;  // exec sink output kept for errors
+inline constexpr int kMaxListedAlerts = 10000;                // `alerts --limit` upper bound
+inline constexpr int kMaxSearchResults = 1000;                // `search --limit` upper bound
 
 }  // namespace ecwatch::limits
 

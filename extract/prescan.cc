@@ -208,6 +208,8 @@ class Scanner {
   size_t HandleStartTag(size_t pos, const Tag& tag);
   size_t SkipSvg(size_t pos);
   size_t SkipFurniture(const Tag& open);
+  bool AdmitStartTag(const Tag& tag);
+  bool AdmitEndTag(const Tag& tag);
   size_t CopyRawText(size_t pos, const Tag& tag, bool keep);
   void AppendTag(size_t pos, const Tag& tag);
   void AppendText(std::string_view text);
@@ -217,6 +219,9 @@ class Scanner {
   PrescanOptions options_;
   PrescanResult out_;
   int preformatted_ = 0;  // open <pre>/<listing> elements: whitespace kept
+  size_t elements_ = 0;   // start tags emitted
+  size_t depth_ = 0;      // open elements that count for depth (approximate)
+  size_t dropped_open_ = 0;  // start tags dropped at the depth cap, not yet closed
 };
 
 // Text between tags; outside <pre>, a run of whitespace becomes one space or
@@ -346,8 +351,46 @@ size_t Scanner::HandleStartTag(size_t pos, const Tag& tag) {
     size_t end = SkipFurniture(tag);
     if (end != std::string_view::npos) return end;
   }
-  AppendTag(pos, tag);
+  if (AdmitStartTag(tag)) AppendTag(pos, tag);
   return tag.end;
+}
+
+// Elements that count towards nesting depth: not void, not self-closing, and
+// without an optional end tag (an unclosed <p> or <li> does not nest).
+bool CountsForDepth(const Tag& tag) {
+  static constexpr std::string_view kOptionalEnd[] = {
+      "p",     "li",    "dt",    "dd",       "option", "optgroup", "tr", "td", "th", "tbody",
+      "thead", "tfoot", "colgroup", "caption", "rb",   "rt",       "rp", "rtc", "html", "head", "body"};
+  if (tag.self_closing || IsVoidElement(tag.name)) return false;
+  for (std::string_view t : kOptionalEnd) {
+    if (tag.name == t) return false;
+  }
+  return true;
+}
+
+// Past limits::kMaxHtmlElements start tags, or limits::kMaxNestingDepth open
+// elements, further start tags are dropped (their text stays): the parser's
+// time grows with depth times tags and its memory with tags, so hostile
+// nesting must not reach it. Their end tags are dropped to match.
+bool Scanner::AdmitStartTag(const Tag& tag) {
+  bool counts = CountsForDepth(tag);
+  if (elements_ >= limits::kMaxHtmlElements || (counts && depth_ >= limits::kMaxNestingDepth)) {
+    if (counts) ++dropped_open_;
+    return false;
+  }
+  ++elements_;
+  if (counts) ++depth_;
+  return true;
+}
+
+bool Scanner::AdmitEndTag(const Tag& tag) {
+  if (!CountsForDepth(tag)) return true;
+  if (dropped_open_ > 0) {
+    --dropped_open_;
+    return false;
+  }
+  if (depth_ > 0) --depth_;
+  return true;
 }
 
 // The end of a nav/aside/footer/select element that starts with `tag`, or
@@ -431,7 +474,7 @@ PrescanResult Scanner::Run() {
     if (tag.end == std::string_view::npos) break;  // EOF in a tag: dropped, as in a browser
     TrackPreformatted(tag);
     if (is_end) {
-      AppendTag(lt, tag);
+      if (AdmitEndTag(tag)) AppendTag(lt, tag);
       pos = tag.end;
     } else {
       pos = HandleStartTag(lt, tag);

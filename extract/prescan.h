@@ -41,6 +41,9 @@ struct PrescanOptions {
 // property, itemprop, lang, datetime, hidden, aria-hidden, role, type,
 // http-equiv, charset, pubdate, href, and style when it may hide the element);
 // outside <pre>, a run of whitespace between tags becomes one space or newline.
+// Start tags beyond limits::kMaxHtmlElements, or nesting beyond
+// limits::kMaxNestingDepth open elements, are dropped with their end tags
+// (their text stays), so hostile markup cannot make parsing quadratic.
 PrescanResult Prescan(std::string_view html, const PrescanOptions& options = {});
 
 }  // namespace ecwatch

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "base/limits.h"
+
 namespace ecwatch {
 namespace {
 
@@ -153,6 +155,44 @@ TEST_CASE("Prescan drop_furniture keeps furniture whose extent a browser decides
   CHECK(Prescan("<nav><a href=/x>x</a></nav>").html == "<nav><a href=/x>x</a></nav>");
   CHECK(PrescanForText("<a href=/x class=c>x</a><link rel=canonical href=/c>").html ==
         "<a class=c>x</a><link rel=canonical href=/c>");
+}
+
+}  // namespace
+}  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+size_t Count(const std::string& haystack, std::string_view needle) {
+  size_t n = 0;
+  for (size_t pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) ++n;
+  return n;
+}
+
+TEST_CASE("Prescan caps nesting at kMaxNestingDepth, keeping the text", "[prescan][limits]") {
+  std::string html;
+  for (int i = 0; i < 1000; ++i) html += "<div>";
+  html += "deep";
+  for (int i = 0; i < 1000; ++i) html += "</div>";
+  html += "<p>after</p>";
+  std::string out = Prescan(html).html;
+  CHECK(Count(out, "<div>") == limits::kMaxNestingDepth);
+  CHECK(Count(out, "</div>") == limits::kMaxNestingDepth);
+  CHECK(out.find("deep") != std::string::npos);
+  CHECK(out.find("<p>after</p>") != std::string::npos);
+  // Unclosed optional-end-tag elements do not count as nesting.
+  std::string paragraphs;
+  for (int i = 0; i < 1000; ++i) paragraphs += "<p>x";
+  CHECK(Count(Prescan(paragraphs).html, "<p>") == 1000);
+}
+
+TEST_CASE("Prescan passes at most kMaxHtmlElements start tags", "[prescan][limits]") {
+  std::string html;
+  for (size_t i = 0; i < limits::kMaxHtmlElements + 50; ++i) html += "<br>";
+  html += "end";
+  std::string out = Prescan(html).html;
+  CHECK(Count(out, "<br>") == limits::kMaxHtmlElements);
+  CHECK(out.substr(out.size() - 3) == "end");
 }
 
 }  // namespace
