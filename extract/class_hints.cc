@@ -14,7 +14,7 @@ constexpr std::string_view kUnlikely[] = {
     "sidebar",   "skyscraper", "social", "sponsor",  "supplemental", "pagination", "pager",
     "popup",     "share",    "newsletter", "promo",  "subscribe",  "signup",  "recommend",
     "byline",    "dateline", "masthead", "toolbar",  "outbrain",   "taboola", "nav"};
-constexpr std::string_view kMaybe[] = {"and", "article", "body", "column", "content", "main",
+constexpr std::string_view kMaybe[] = {"and", "article", "body", "column", "content", "main", "mathjax",
                                        "shadow", "story", "post", "entry", "text"};
 constexpr std::string_view kNegative[] = {
     "-ad-",    "hidden",  "banner",   "combx",   "comment", "com-",     "contact", "footer",
@@ -62,7 +62,7 @@ double WeightOf(std::string_view value) {
 
 bool IsBoilerplateTag(std::string_view tag) {
   static constexpr std::string_view kTags[] = {
-      "script", "style",  "noscript", "template", "svg",   "math",   "iframe", "object",
+      "script", "style",  "noscript", "template", "svg",   "iframe", "object",
       "embed",  "canvas", "button",   "input",    "select", "textarea", "option", "nav",
       "aside",  "footer", "dialog",   "link",     "meta",  "audio",  "video",  "source",
       "map",    "head",   "header",   "label",    "menu",  "datalist", "output", "progress"};
