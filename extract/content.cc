@@ -82,6 +82,11 @@ class ContentExtractor {
   static constexpr uint32_t kMaxBylineChars = 150, kMaxCaptionChars = 400;
   // A paragraph shorter than this that is mostly links is a "read more" line.
   static constexpr uint32_t kMaxLinkParagraphChars = 120;
+  // WidenToSplitArticle: levels examined, and what an ancestor must add.
+  static constexpr int kMaxWidenLevels = 6;
+  static constexpr double kWidenParagraphGain = 1.25;
+  static constexpr uint32_t kMinWidenChars = 200;
+  static constexpr double kMaxWidenLinkDensity = 0.2;
 
   // JSON-LD articleBody replaces a DOM result that covers less than
   // kMinLdCoverage of it, when it is at least kMinLdBodyBytes long.
@@ -103,6 +108,7 @@ class ContentExtractor {
   void AddScore(DomNode* node, double score);
   DomNode* PickTopCandidate();
   DomNode* RefineCandidate(DomNode* top);
+  DomNode* WidenToSplitArticle(DomNode* top);
   std::vector<DomNode*> CollectSiblings(DomNode* top);
   void CleanConditionally(DomNode* node);
   bool ShouldDropInContent(DomNode* node, const Stats& s);
@@ -324,6 +330,26 @@ DomNode* ContentExtractor::RefineCandidate(DomNode* top) {
   return top;
 }
 
+// An article split into several sections (around figures, pull quotes,
+// ads) scores as several candidates: while an ancestor holds clearly more
+// paragraph text at about the same link density, move up to it.
+DomNode* ContentExtractor::WidenToSplitArticle(DomNode* top) {
+  DomNode* up = top;
+  for (int level = 0; level < kMaxWidenLevels; ++level) {
+    up = up->parent;
+    if (!up || up == doc_->body() || up == doc_->root()) break;
+    const Stats& mine = stats_[top->id];
+    const Stats& theirs = stats_[up->id];
+    if (theirs.p_chars <= mine.p_chars) continue;  // a wrapper adding nothing: look further up
+    bool more_paragraphs = theirs.p_chars >= mine.p_chars * kWidenParagraphGain &&
+                           theirs.p_chars >= mine.p_chars + kMinWidenChars;
+    bool clean = LinkDensity(theirs) <= std::max(kMaxWidenLinkDensity, LinkDensity(mine) + 0.05);
+    if (!more_paragraphs || !clean || Weight(*up) < 0) break;
+    top = up;
+  }
+  return top;
+}
+
 bool EndsSentence(const DomNode& node) {
   std::string text = InlineText(node, 4096);
   return text.find(". ") != std::string::npos || (!text.empty() && text.back() == '.') ||
@@ -527,7 +553,7 @@ std::string ContentExtractor::Attempt() {
   ScoreParagraphs();
   DomNode* top = PickTopCandidate();
   std::vector<DomNode*> parts = {body};
-  if (top) parts = CollectSiblings(RefineCandidate(top));
+  if (top) parts = CollectSiblings(WidenToSplitArticle(RefineCandidate(top)));
   TextBuilder out(limits::kMaxTextBytes);
   for (DomNode* part : parts) {
     if (flags_ & kCleanConditionally) CleanConditionally(part);
