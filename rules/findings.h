@@ -28,13 +28,13 @@ struct Event {
   std::string duration_text;       // verbatim duration phrase, "" when none
   std::string sentence;            // the sentence holding the action (evidence)
   std::string rule;                // the action rule that anchored the event
-  std::size_t start = 0;           // span of the sentence in Article::text
-  std::size_t end = 0;
+  std::size_t start = 0;           // span of the sentence in Article::text;
+  std::size_t end = 0;             // 0, 0 for an event found in Article::title
 };
 
 struct Findings {
-  std::vector<Match> matches;          // in text order
-  std::vector<std::string> minerals;   // canonical names of all mineral matches, sorted, unique
+  std::vector<Match> matches;          // in Article::text order (title hits are not listed)
+  std::vector<std::string> minerals;   // canonical minerals of title and text, sorted, unique
   std::vector<Event> events;
   bool alert = false;                  // an event names at least one mineral
   std::string ruleset_version;         // content hash of the rule set that produced these

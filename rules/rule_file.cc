@@ -7,6 +7,7 @@
 
 #include "base/limits.h"
 #include "base/toml.h"
+#include "rules/term_list.h"
 
 namespace ecwatch::rules_internal {
 namespace {
@@ -15,9 +16,6 @@ namespace {
 constexpr const char* kDefaultSymbolContext =
     "(?i:\\b(?:oxides?|alloys?|metals?|elements?|magnets?|compounds?|isotopes?|ores?|carbonates?|"
     "hydroxides?|chlorides?|sulph?ates?|nitrides?|arsenides?|periodic|chemical|rare earths?)\\b)";
-// One character class (not an alternation), so that RE2's prefilter keeps
-// the words on either side as atoms.
-constexpr const char* kWordSeparator = "[\\s\\x{2010}-\\x{2014}-]+";
 
 // Collects errors for one file, prefixed by the value's position.
 class Reporter {
@@ -36,50 +34,6 @@ class Reporter {
   std::vector<std::string>* errors_;
 };
 
-bool IsCjkTerm(const std::string& term) {
-  return std::any_of(term.begin(), term.end(),
-                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) &&
-         std::none_of(term.begin(), term.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-         });
-}
-
-// Escapes a literal term; whitespace and hyphens match any run of them.
-std::string TermRegex(const std::string& term) {
-  std::string out;
-  bool in_sep = false;
-  for (char c : term) {
-    if (c == ' ' || c == '-') {
-      if (!in_sep) out += kWordSeparator;
-      in_sep = true;
-      continue;
-    }
-    in_sep = false;
-    if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-bool IsWordByte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-// Alternation of the terms; with bounds, \b wherever a term starts or ends
-// with a word character (so "U.S." works).
-std::string Alternation(std::vector<std::string> terms, bool bounds) {
-  // Longest first: RE2 alternation is leftmost-first, so "rare earth elements"
-  // must be tried before "rare earth".
-  std::stable_sort(terms.begin(), terms.end(),
-                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::string out;
-  for (const auto& t : terms) {
-    if (!out.empty()) out += '|';
-    const bool b1 = bounds && IsWordByte(t.front()), b2 = bounds && IsWordByte(t.back());
-    out += (b1 ? "\\b" : "") + TermRegex(t) + (b2 ? "\\b" : "");
-  }
-  return out;
-}
 
 const TomlValue* Typed(Reporter* r, const TomlValue& table, const char* key,
                        TomlValue::Type type, const char* type_name) {
@@ -382,75 +336,6 @@ std::string SetNameFromFile(const std::string& name) {
 
 }  // namespace
 
-std::size_t LongestAlnumRun(const std::string& t) {
-  std::size_t best = 0, run = 0;
-  for (char c : t) {
-    run = IsWordByte(c) ? run + 1 : 0;
-    best = std::max(best, run);
-  }
-  return best;
-}
-
-// Alternation of the terms of terms for which keep() holds; "" when none.
-template <typename Keep>
-std::string AlternationIf(const std::vector<std::string>& terms, bool bounds, Keep keep) {
-  std::vector<std::string> picked;
-  for (const auto& t : terms) {
-    if (keep(t)) picked.push_back(t);
-  }
-  return picked.empty() ? "" : "(?:" + Alternation(picked, bounds) + ")";
-}
-
-bool IsSymbolTerm(const std::string& term) {
-  if (term.empty() || term.size() > 2) return false;
-  if (term[0] < 'A' || term[0] > 'Z') return false;
-  return term.size() == 1 || (term[1] >= 'a' && term[1] <= 'z');
-}
-
-bool IsAcronymTerm(const std::string& term) {
-  if (term.size() < 2 || IsSymbolTerm(term)) return false;
-  bool upper = false;
-  for (char c : term) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-    upper = upper || (c >= 'A' && c <= 'Z');
-  }
-  return upper;
-}
-
-TermPatterns CompileTerms(const std::vector<std::string>& terms, bool symbols) {
-  std::vector<std::string> words, cjk, syms, acronyms;
-  for (const auto& t : terms) {
-    if (IsSymbolTerm(t)) {
-      if (symbols) syms.push_back(t);
-    } else if (IsAcronymTerm(t)) {
-      acronyms.push_back(t);
-    } else if (IsCjkTerm(t)) {
-      cjk.push_back(t);
-    } else if (LongestAlnumRun(t) < 3) {
-      acronyms.push_back(t);  // "Nd-Fe-B": no prefilter atom; matched exactly
-    } else {
-      words.push_back(t);
-    }
-  }
-  TermPatterns out;
-  // No capturing groups: the whole match is the term, so the matcher needs
-  // no submatch pass.
-  if (!words.empty()) out.words = "(?i)(?:" + Alternation(words, true) + ")";
-  // Terms too short for the prefilter's atoms (two-letter acronyms, one
-  // CJK character) go to patterns of their own, so the others stay
-  // filterable.
-  auto is_long = [](const std::string& t) { return LongestAlnumRun(t) >= 3; };
-  auto is_short = [&](const std::string& t) { return !is_long(t); };
-  out.acronyms = AlternationIf(acronyms, true, is_long);
-  out.short_terms = AlternationIf(acronyms, true, is_short);
-  out.cjk = AlternationIf(cjk, false, [](const std::string& t) { return t.size() > 3; });
-  out.cjk_short = AlternationIf(cjk, false, [](const std::string& t) { return t.size() <= 3; });
-  // A symbol may be followed by a digit ("Dy2O3", dropped from the match by
-  // the matcher) but not by a letter.
-  if (!syms.empty()) out.symbols = "\\b(?:" + Alternation(syms, false) + ")(?:\\b|[0-9])";
-  return out;
-}
 
 RuleFile ParseRuleFile(const std::string& name, std::string_view text,
                        std::vector<std::string>* errors) {
@@ -491,25 +376,5 @@ bool IsKnownCategory(const std::string& category) {
   return std::find(k.begin(), k.end(), category) != k.end();
 }
 
-std::string FoldTerm(const std::string& text) {
-  std::string out;
-  bool sep = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    // U+2010..U+2014 (hyphens and dashes) are E2 80 90..94.
-    bool dash = c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-                static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
-                static_cast<unsigned char>(text[i + 2]) <= 0x94;
-    if (c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '\r' || dash) {
-      if (dash) i += 2;
-      sep = true;
-      continue;
-    }
-    if (sep && !out.empty()) out += ' ';
-    sep = false;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-  }
-  return out;
-}
 
 }  // namespace ecwatch::rules_internal

@@ -28,14 +28,13 @@ std::string Version(const std::vector<RuleSet::Source>& files) {
   return Sha256Hex(all).substr(0, 16);
 }
 
-std::string Describe(const Matcher& m, const std::vector<Hit>& hits, std::string_view text) {
+std::string Describe(const std::vector<Hit>& hits, std::string_view text) {
   if (hits.empty()) return "nothing";
   std::string out;
   for (const Hit& h : hits) {
     if (!out.empty()) out += ", ";
     out += "'" + std::string(text.substr(h.start, h.end - h.start)) + "' (value '" + h.value + "')";
   }
-  (void)m;
   return out;
 }
 
@@ -49,14 +48,14 @@ std::size_t CheckExamples(const Matcher& m, std::size_t r, std::vector<std::stri
     if (!ok) {
       errors->push_back(ex.place.ToString() + ": example of rule '" + rule.id + "' did not match" +
                         (ex.value.empty() ? "" : " value '" + ex.value + "'") + "; it matched " +
-                        Describe(m, hits, ex.text) + ": \"" + ex.text + "\"");
+                        Describe(hits, ex.text) + ": \"" + ex.text + "\"");
     }
   }
   for (const Example& ex : rule.counterexamples) {
     auto hits = m.FindRule(r, ex.text, ex.published);
     if (!hits.empty()) {
       errors->push_back(ex.place.ToString() + ": counterexample of rule '" + rule.id + "' matched " +
-                        Describe(m, hits, ex.text) + ": \"" + ex.text + "\"");
+                        Describe(hits, ex.text) + ": \"" + ex.text + "\"");
     }
   }
   return rule.examples.size() + rule.counterexamples.size();

@@ -39,17 +39,6 @@ TEST_CASE("Symbols are dropped unless switched on", "[rules][rule_file]") {
   CHECK(f.rules[0].lookup.count("Ga") == 0);
 }
 
-TEST_CASE("Term classes", "[rules][rule_file]") {
-  CHECK(IsSymbolTerm("Dy"));
-  CHECK(IsSymbolTerm("W"));
-  CHECK_FALSE(IsSymbolTerm("US"));
-  CHECK(IsAcronymTerm("US"));
-  CHECK(IsAcronymTerm("U.S."));
-  CHECK_FALSE(IsAcronymTerm("Us"));
-  CHECK(FoldTerm("Rare-Earth  Metals") == "rare earth metals");
-  CHECK(FoldTerm("rare\xE2\x80\x94" "earth") == "rare earth");
-}
-
 TEST_CASE("Defines expand into patterns; unknown defines are errors", "[rules][rule_file]") {
   std::vector<std::string> errors;
   RuleFile f = ParseRuleFile("d.toml", R"(

@@ -1,0 +1,36 @@
+// Term lists compiled to RE2 patterns; internal to rules/.
+// Pure functions, thread-safe.
+#ifndef ECWATCH_RULES_TERM_LIST_H_
+#define ECWATCH_RULES_TERM_LIST_H_
+
+#include <string>
+#include <vector>
+
+namespace ecwatch::rules_internal {
+
+// The RE2 patterns of a term list: one case-insensitive alternation with
+// word boundaries for Latin terms, one case-sensitive one for acronyms
+// ("US", "MOFCOM", "U.S."), one without boundaries for CJK terms (\b does
+// not work between CJK characters), and one case-sensitive alternation for
+// chemical symbols (when symbols is true).
+// Exposed for tests and the benchmark.
+struct TermPatterns {
+  std::string words;    // "" when no Latin term
+  std::string acronyms; // "" when none
+  std::string short_terms;  // acronyms without a run of 3 letters ("US", "Nd-Fe-B")
+  std::string cjk_short;    // one-character CJK terms
+  std::string cjk;      // "" when no CJK term
+  std::string symbols;  // "" when none or symbols disabled
+};
+TermPatterns CompileTerms(const std::vector<std::string>& terms, bool symbols);
+
+// True for a chemical-symbol entry: one capital letter and at most one
+// lower-case letter ("Dy", "W").
+bool IsSymbolTerm(const std::string& term);
+// True for an acronym: two or more characters, capitals and no lower-case
+// letter ("US", "BIS", "U.S."); matched case-sensitively.
+bool IsAcronymTerm(const std::string& term);
+
+}  // namespace ecwatch::rules_internal
+
+#endif  // ECWATCH_RULES_TERM_LIST_H_

@@ -1,0 +1,40 @@
+// Pins term-list compilation: term classes, folding, pattern shapes.
+#include "rules/term_list.h"
+
+#include <catch2/catch.hpp>
+
+#include "rules/rule.h"
+
+namespace ecwatch::rules_internal {
+namespace {
+
+TEST_CASE("Term classes", "[rules][rule_file]") {
+  CHECK(IsSymbolTerm("Dy"));
+  CHECK(IsSymbolTerm("W"));
+  CHECK_FALSE(IsSymbolTerm("US"));
+  CHECK(IsAcronymTerm("US"));
+  CHECK(IsAcronymTerm("U.S."));
+  CHECK_FALSE(IsAcronymTerm("Us"));
+  CHECK(FoldTerm("Rare-Earth  Metals") == "rare earth metals");
+  CHECK(FoldTerm("rare\xE2\x80\x94" "earth") == "rare earth");
+}
+
+TEST_CASE("CompileTerms sorts terms into pattern classes", "[rules][term_list]") {
+  TermPatterns p = CompileTerms({"rare earth", "REE", "US", "稀土", "镝", "Dy"}, true);
+  CHECK(p.words.find("rare") != std::string::npos);
+  CHECK(p.words.rfind("(?i)", 0) == 0);
+  CHECK(p.acronyms.find("REE") != std::string::npos);
+  CHECK(p.short_terms.find("US") != std::string::npos);
+  CHECK(p.cjk.find("稀土") != std::string::npos);
+  CHECK(p.cjk_short.find("镝") != std::string::npos);
+  CHECK(p.symbols.find("Dy") != std::string::npos);
+  CHECK(CompileTerms({"Dy"}, false).symbols.empty());
+}
+
+TEST_CASE("Longer spellings come first in an alternation", "[rules][term_list]") {
+  TermPatterns p = CompileTerms({"rare earth", "rare earth elements"}, false);
+  CHECK(p.words.find("elements") < p.words.find("|"));
+}
+
+}  // namespace
+}  // namespace ecwatch::rules_internal
