@@ -62,6 +62,24 @@ bool SplitAuthority(std::string_view authority, UrlParts* out) {
   return out->port.empty() || std::stoi(out->port) <= 65535;
 }
 
+// A registered name (ASCII or UTF-8 bytes) with no empty label, or an IP
+// literal in brackets; no controls, spaces or delimiters.
+bool IsValidHost(std::string_view host) {
+  if (host.front() == '[') {
+    const std::string_view inner = host.substr(1, host.size() - 2);
+    return host.size() > 2 && host.back() == ']' &&
+           std::all_of(inner.begin(), inner.end(), [](char c) {
+             return std::isalnum(static_cast<unsigned char>(c)) || c == ':' || c == '.' || c == '%';
+           });
+  }
+  if (host.front() == '.' || host.find("..") != std::string_view::npos) return false;
+  return std::none_of(host.begin(), host.end(), [](char ch) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    return c <= 0x20 || c == 0x7f ||
+           std::string_view("<>\"{}|\\^`/?#@[]:").find(ch) != std::string_view::npos;
+  });
+}
+
 Status Split(std::string_view url, UrlParts* out) {
   const std::string u(url);
   const size_t sep = url.find("://");
@@ -75,8 +93,9 @@ Status Split(std::string_view url, UrlParts* out) {
   const size_t auth_end = std::min(rest.find_first_of("/?"), rest.size());
   if (!SplitAuthority(rest.substr(0, auth_end), out))
     return Status::InvalidArgument(u + ": bad port");
-  if (out->host.empty() || out->host == ".") return Status::InvalidArgument(u + ": no host");
-  if (out->host.size() > 1 && out->host.back() == '.') out->host.pop_back();
+  if (out->host.empty()) return Status::InvalidArgument(u + ": no host");
+  if (!IsValidHost(out->host)) return Status::InvalidArgument(u + ": bad host");
+  if (out->host.back() == '.') out->host.pop_back();  // "example.test." is "example.test"
   rest.remove_prefix(auth_end);
   const size_t q = rest.find('?');
   out->path = std::string(rest.substr(0, q));
@@ -98,7 +117,8 @@ int HexValue(char c) {
 }
 
 // Decodes escapes of unreserved characters, upper-cases the others' hex
-// (RFC 3986 6.2.2.1-2); a '%' not followed by two hex digits is kept.
+// (RFC 3986 6.2.2.1-2); a '%' not followed by two hex digits becomes "%25",
+// so that decoding cannot create a new escape ("%%66" -> "%25f").
 std::string NormalizeEscapes(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -106,7 +126,7 @@ std::string NormalizeEscapes(std::string_view s) {
     const bool escape =
         s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0;
     if (!escape) {
-      out.push_back(s[i]);
+      out += s[i] == '%' ? "%25" : std::string(1, s[i]);  // a stray '%' is data
       continue;
     }
     const int hi = HexValue(s[i + 1]);

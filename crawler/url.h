@@ -13,7 +13,8 @@ namespace ecwatch {
 //   - scheme and host lower-cased, one trailing dot of the host dropped;
 //   - default port removed (:80 for http, :443 for https), empty path -> "/";
 //   - percent-escapes of unreserved characters decoded, other escapes'
-//     hex digits upper-cased, "." and ".." segments removed (RFC 3986 6.2.2);
+//     hex digits upper-cased, a stray '%' written "%25", "." and ".."
+//     segments removed (RFC 3986 6.2.2);
 //   - the fragment removed;
 //   - tracking parameters removed from the query (utm_*, fbclid, gclid,
 //     dclid, msclkid, mc_cid, mc_eid, igshid, _ga), the others kept in

@@ -39,8 +39,9 @@ TEST_CASE("CanonicalizeUrl normalises escapes and dot segments (RFC 3986 6.2.2.2
   CHECK(Canon("https://e.test/a/./b/../c") == "https://e.test/a/c");
   CHECK(Canon("https://e.test/a/b/..") == "https://e.test/a/");
   CHECK(Canon("https://e.test/../../x") == "https://e.test/x");
-  CHECK(Canon("https://e.test/a%zz") == "https://e.test/a%zz");  // not an escape: kept
-  CHECK(Canon("https://e.test/a%2") == "https://e.test/a%2");
+  CHECK(Canon("https://e.test/a%zz") == "https://e.test/a%25zz");  // a stray % is data
+  CHECK(Canon("https://e.test/a%2") == "https://e.test/a%252");
+  CHECK(Canon("https://e.test/%%66") == "https://e.test/%25f");  // no new escape appears
 }
 
 TEST_CASE("CanonicalizeUrl removes the fragment and tracking parameters, keeping order",
@@ -72,8 +73,11 @@ TEST_CASE("CanonicalizeUrl is idempotent", "[crawler][url]") {
 
 TEST_CASE("CanonicalizeUrl rejects non-http schemes, missing hosts, bad ports, huge URLs",
           "[crawler][url]") {
-  for (const char* bad : {"ftp://e.test/", "file:///etc/hosts", "/relative/path", "https:///x",
-                          "http://e.test:99999/", "http://e.test:8o/", "http://[::1/"}) {
+  for (const char* bad :
+       {"ftp://e.test/", "file:///etc/hosts", "/relative/path", "https:///x",
+        "http://e.test:99999/", "http://e.test:8o/", "http://[::1/", "http://a..b/", "http://.a/",
+        "http://e.test../", "http://e\x01.test/", "http://e test/", "http://a:b:80/",
+        "http://[::1\n]/", "http://e.test\\x/"}) {
     INFO(bad);
     Result<std::string> r = CanonicalizeUrl(bad);
     REQUIRE_FALSE(r.ok());
