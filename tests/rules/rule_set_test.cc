@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "base/limits.h"
 #include "tests/rules/rules_test_util.h"
 #include "tests/test_support.h"
 
@@ -117,6 +118,23 @@ TEST_CASE("Title events are kept without a span in the text", "[rules][rule_set]
   CHECK(f.events[0].start == 0);
   CHECK(f.events[0].end == 0);
   CHECK(f.minerals == std::vector<std::string>{"gallium"});
+}
+
+TEST_CASE("Matches and events per document are capped", "[rules][rule_set][limits]") {
+  auto set = LoadOne(kTiny);
+  std::string text;
+  for (std::size_t i = 0; i < limits::kMaxMatchesPerDocument + 10; ++i) text += "gallium ";
+  CHECK(MatchText(*set, text).matches.size() == limits::kMaxMatchesPerDocument);
+  std::string bans;
+  for (std::size_t i = 0; i < limits::kMaxEventsPerDocument + 10; ++i) bans += "They banned exports. ";
+  CHECK(MatchText(*set, bans).events.size() == limits::kMaxEventsPerDocument);
+}
+
+TEST_CASE("A rule file over the size cap is refused", "[rules][rule_set][limits]") {
+  std::string big = "# " + std::string(limits::kMaxRuleFileBytes, 'x') + "\n";
+  auto r = RuleSet::LoadSources({{"big.toml", big}});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().find("big.toml") != std::string::npos);
 }
 
 }  // namespace
