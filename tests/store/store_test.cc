@@ -7,7 +7,10 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <thread>
+#include <vector>
 
+#include "base/limits.h"
 #include "tests/test_support.h"
 
 namespace ecwatch {
@@ -189,6 +192,45 @@ TEST_CASE("A file database is created 0600 in a new directory and reads back aft
   CHECK_FALSE(dup->inserted);
   CHECK(dup->document_id == id);
   CHECK(Count(*again, "alerts") == 1);
+}
+
+TEST_CASE("Two connections on one file write concurrently without SQLITE_BUSY errors",
+          "[store][file][concurrency]") {
+  const std::string path = testing::MakeTempDir("store-concurrent") + "/shared.db";
+  constexpr int kPerThread = 100;
+  std::vector<std::string> errors[2];
+  auto writer = [&path, &errors](int t) {
+    Result<std::unique_ptr<Store>> store = Store::Open(path);  // both may migrate: one does
+    if (!store.ok()) {
+      errors[t].push_back(store.status().ToString());
+      return;
+    }
+    for (int i = 0; i < kPerThread; ++i) {
+      const std::string url = "https://t" + std::to_string(t) + ".test/" + std::to_string(i);
+      Result<PutOutcome> put = store.value()->PutDocument(MakeArticle(url, url), MakeFindings(), i);
+      if (!put.ok()) errors[t].push_back(put.status().ToString());
+      Status fetch = store.value()->RecordFetch({url, "src", 200, "", i});
+      if (!fetch.ok()) errors[t].push_back(fetch.ToString());
+    }
+  };
+  std::thread a(writer, 0), b(writer, 1);
+  a.join();
+  b.join();
+  CHECK(errors[0].empty());
+  CHECK(errors[1].empty());
+  std::unique_ptr<Store> store = OpenOrDie(path);
+  CHECK(Count(*store, "documents") == 2 * kPerThread);
+  CHECK(Count(*store, "fetches") == 2 * kPerThread);
+}
+
+TEST_CASE("PutDocument stores at most kMaxMatchesPerDocument matches", "[store][limits]") {
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  Findings many;
+  for (std::size_t i = 0; i < limits::kMaxMatchesPerDocument + 7; ++i) {
+    many.matches.push_back({"r", "mineral", "x", "x", i, i + 1});
+  }
+  REQUIRE(store->PutDocument(MakeArticle("https://a.test/1", "t"), many, 1).ok());
+  CHECK(Count(*store, "matches") == static_cast<int64_t>(limits::kMaxMatchesPerDocument));
 }
 
 TEST_CASE("Open of a file of garbage bytes is IoError \"PATH: cause\"", "[store][file]") {
