@@ -16,6 +16,8 @@
 
 namespace ecwatch {
 
+struct TomlEntry;
+
 struct TomlValue {
   enum class Type { kString, kInteger, kFloat, kBool, kDateTime, kArray, kTable };
   Type type = Type::kTable;
@@ -26,7 +28,7 @@ struct TomlValue {
   double real = 0;
   bool boolean = false;
   std::vector<TomlValue> array;                          // kArray
-  std::vector<std::pair<std::string, TomlValue>> table;  // kTable, in source order
+  std::vector<TomlEntry> table;                          // kTable, in source order
 
   bool is_string() const { return type == Type::kString; }
   bool is_table() const { return type == Type::kTable; }
@@ -35,6 +37,13 @@ struct TomlValue {
   const TomlValue* Find(std::string_view key) const;
   // "string", "integer", "array", ... for messages.
   const char* TypeName() const;
+};
+
+// One key of a table. Structured bindings work: `for (auto& [key, value] : t.table)`.
+struct TomlEntry {
+  TomlEntry(std::string k, TomlValue v) : key(std::move(k)), value(std::move(v)) {}
+  std::string key;
+  TomlValue value;
 };
 
 // Parses text; source_name is used in error messages, which read
