@@ -6,12 +6,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
-#include <functional>
-#include <unordered_set>
 #include <vector>
 
 #include "base/limits.h"
 #include "extract/class_hints.h"
+#include "extract/ld_body.h"
 #include "extract/text.h"
 
 namespace ecwatch {
@@ -450,66 +449,6 @@ void ResetRemoved(DomNode* node) {
   }
 }
 
-// Hashes of the word 3-grams of `text` (words: runs of ASCII letters, digits,
-// '_' or non-ASCII bytes).
-std::unordered_set<size_t> WordTrigrams(std::string_view text) {
-  std::vector<std::string_view> words;
-  size_t i = 0;
-  while (i < text.size()) {
-    auto is_word = [&](size_t k) {
-      unsigned char c = static_cast<unsigned char>(text[k]);
-      return c >= 0x80 || std::isalnum(c) || c == '_';
-    };
-    while (i < text.size() && !is_word(i)) ++i;
-    size_t start = i;
-    while (i < text.size() && is_word(i)) ++i;
-    if (i > start) words.push_back(text.substr(start, i - start));
-  }
-  std::unordered_set<size_t> grams;
-  std::hash<std::string_view> hash;
-  for (size_t w = 0; w + 3 <= words.size(); ++w) {
-    grams.insert(hash(words[w]) * 31 * 31 + hash(words[w + 1]) * 31 + hash(words[w + 2]));
-  }
-  return grams;
-}
-
-// Share of `reference`'s word 3-grams that `text` contains too.
-double Coverage(std::string_view reference, std::string_view text) {
-  std::unordered_set<size_t> ref = WordTrigrams(reference);
-  if (ref.empty()) return 1.0;
-  std::unordered_set<size_t> got = WordTrigrams(text);
-  size_t hits = 0;
-  for (size_t g : ref) hits += got.count(g);
-  return double(hits) / ref.size();
-}
-
-// JSON-LD articleBody as text: tags stripped, blocks at line breaks.
-std::string LdBodyText(std::string_view body) {
-  std::string plain;
-  bool in_tag = false;
-  for (size_t i = 0; i < body.size(); ++i) {
-    char c = body[i];
-    if (c == '<' && i + 1 < body.size() && (std::isalpha(static_cast<unsigned char>(body[i + 1])) || body[i + 1] == '/')) {
-      in_tag = true;
-      plain += ' ';
-    } else if (in_tag && c == '>') {
-      in_tag = false;
-    } else if (!in_tag) {
-      plain += c;
-    }
-  }
-  TextBuilder out(limits::kMaxTextBytes);
-  size_t pos = 0;
-  while (pos <= plain.size()) {
-    size_t end = plain.find('\n', pos);
-    if (end == std::string::npos) end = plain.size();
-    out.BreakBlock();
-    out.AddText(std::string_view(plain).substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return out.Finish();
-}
-
 // JSON-LD articleBody is a strong signal, not the truth: it is often a
 // truncated teaser. It replaces the DOM result only when it is long and the
 // DOM result shares little of it (the DOM pick went wrong or found nothing).
@@ -517,7 +456,7 @@ std::string ContentExtractor::ApplyLdBody(std::string dom_text) {
   if (hints_.ld_body.size() < kMinLdBodyBytes) return dom_text;
   std::string ld = LdBodyText(hints_.ld_body);
   if (ld.size() < kMinLdBodyBytes || ld.size() < dom_text.size() / 2) return dom_text;
-  if (Coverage(ld, dom_text) >= kMinLdCoverage) return dom_text;
+  if (TrigramCoverage(ld, dom_text) >= kMinLdCoverage) return dom_text;
   return ld;
 }
 
