@@ -188,8 +188,14 @@ std::unique_ptr<Matcher::Compiled> Matcher::CompileRule(const Rule& rule, std::v
   auto c = std::make_unique<Compiled>();
   const std::size_t before = errors->size();
   for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
-    c->patterns.push_back(CompileOne(rule.patterns[p],
-                                     rule.pattern_places[p].ToString() + ": rule '" + rule.id + "'", errors));
+    const std::string where = rule.pattern_places[p].ToString() + ": rule '" + rule.id + "'";
+    auto re = CompileOne(rule.patterns[p], where, errors);
+    // A pattern that matches nothing at all would hit between every two
+    // characters; refuse it when the rules load.
+    if (re && RE2::PartialMatch("", *re)) {
+      errors->push_back(where + ": pattern matches the empty string");
+    }
+    c->patterns.push_back(std::move(re));
   }
   for (const auto& x : rule.excludes) {
     c->excludes.push_back(CompileOne("(?i)" + x, rule.place.ToString() + ": rule '" + rule.id + "' exclude", errors));
@@ -243,6 +249,7 @@ void Matcher::FindPattern(std::size_t r, std::size_t p, std::string_view text, T
     std::size_t s = groups[0].data() - text.data();
     std::size_t e = s + groups[0].size();
     pos = e > s ? e : e + 1;
+    if (e == s) continue;  // an empty match (e.g. at a word boundary) is no hit
     if (needs_context && context < 0) {
       context = RE2::PartialMatch(
           re2::StringPiece(text.data() + sentence.start, sentence.end - sentence.start), *c.context);

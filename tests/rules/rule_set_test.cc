@@ -82,6 +82,13 @@ TEST_CASE("An unknown category, key or normaliser is an error at its line", "[ru
   CHECK(n.status().message().find("unknown normalizer") != std::string::npos);
 }
 
+TEST_CASE("A pattern that matches the empty string is refused", "[rules][rule_set]") {
+  auto r = RuleSet::LoadSources({{"z.toml", "[[rule]]\nid = 'b'\ncategory = 'action'\npatterns = ['(?:ban)?']\n"}});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().rfind("z.toml:4:", 0) == 0);
+  CHECK(r.status().message().find("matches the empty string") != std::string::npos);
+}
+
 TEST_CASE("A failing example names the rule and what matched instead", "[rules][rule_set]") {
   auto r = RuleSet::LoadSources({{"e.toml", R"(
 [[rule]]
