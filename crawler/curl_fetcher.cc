@@ -5,7 +5,9 @@
 // CurlHeaderList owns each request's curl_slist. Caps (body, headers,
 // redirects, timeouts) come from FetchOptions / base/limits.h and are enforced
 // while receiving. Tested by tests/crawler/curl_fetcher_test.cc.
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cctype>
@@ -68,7 +70,25 @@ struct Transfer {
   bool headers_too_large = false;
   std::string etag;  // of the last response in a redirect chain
   std::string last_modified;
+  const AddressPolicy* policy = nullptr;
+  std::string refused_address;  // set when the policy refused a connection
 };
+
+// Opens each connection's socket only when the policy allows the resolved
+// address: the SSRF guard sees what DNS returned, not the host name.
+curl_socket_t OnOpenSocket(void* user, curlsocktype, struct curl_sockaddr* address) {
+  auto* t = static_cast<Transfer*>(user);
+  if (t->policy != nullptr && !t->policy->Allows(&address->addr)) {
+    char text[INET6_ADDRSTRLEN] = "?";
+    const void* raw = address->family == AF_INET6
+                          ? static_cast<const void*>(&reinterpret_cast<const sockaddr_in6*>(&address->addr)->sin6_addr)
+                          : static_cast<const void*>(&reinterpret_cast<const sockaddr_in*>(&address->addr)->sin_addr);
+    inet_ntop(address->family, raw, text, sizeof text);
+    t->refused_address = text;
+    return CURL_SOCKET_BAD;
+  }
+  return socket(address->family, address->socktype, address->protocol);
+}
 
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
@@ -134,6 +154,10 @@ Status CurlError(const std::string& url, CURLcode code, const Transfer& t, const
     return Status::TooLarge(url + ": body over " + std::to_string(options.max_body_bytes) +
                             " bytes");
   }
+  if (!t.refused_address.empty()) {
+    return Status::NetworkError(url + ": refused to connect to " + t.refused_address +
+                                " (private address; allow it with [crawler] allow_private)");
+  }
   if (t.headers_too_large) {
     return Status::TooLarge(url + ": headers over " + std::to_string(limits::kMaxHeaderBytes) +
                             " bytes");
@@ -163,19 +187,29 @@ Status HttpStatusError(const std::string& url, long status) {
 // A Fetcher over one reused easy handle. Not thread-safe.
 class CurlFetcher final : public Fetcher {
  public:
-  explicit CurlFetcher(const FetchOptions& options) : options_(options) {}
+  explicit CurlFetcher(const FetchOptions& options) : options_(Clamped(options)) {}
 
   Result<FetchResult> Fetch(const FetchRequest& request, long* http_status_out) override;
 
  private:
+  static FetchOptions Clamped(FetchOptions options);
   Status CheckScheme(const std::string& url) const;
-  Status Configure(const FetchRequest& request, Transfer* transfer, CurlHeaderList* headers);
+  Status Configure(const FetchRequest& request, Transfer* transfer, CurlHeaderList* headers,
+                   CurlHeaderList* resolve);
   FetchResult Collect(const FetchRequest& request, Transfer* transfer) const;
 
   FetchOptions options_;
   CurlEasy easy_;
   char errbuf_[CURL_ERROR_SIZE] = {};
 };
+
+FetchOptions CurlFetcher::Clamped(FetchOptions o) {
+  o.max_body_bytes = std::min(o.max_body_bytes, limits::kMaxBodyBytes);
+  o.max_redirects = std::clamp(o.max_redirects, 0L, limits::kMaxRedirects);
+  o.connect_timeout_seconds = std::clamp(o.connect_timeout_seconds, 1L, 600L);
+  o.total_timeout_seconds = std::clamp(o.total_timeout_seconds, 1L, 3600L);
+  return o;
+}
 
 Status CurlFetcher::CheckScheme(const std::string& url) const {
   const std::string scheme = LowerScheme(url);
@@ -186,7 +220,7 @@ Status CurlFetcher::CheckScheme(const std::string& url) const {
 }
 
 Status CurlFetcher::Configure(const FetchRequest& request, Transfer* transfer,
-                              CurlHeaderList* headers) {
+                              CurlHeaderList* headers, CurlHeaderList* resolve) {
   CURL* h = easy_.get();
   curl_easy_reset(h);
   errbuf_[0] = '\0';
@@ -196,6 +230,9 @@ Status CurlFetcher::Configure(const FetchRequest& request, Transfer* transfer,
   if (!request.last_modified.empty() &&
       !headers->Append("If-Modified-Since: " + request.last_modified)) {
     return Status::IoError(request.url + ": out of memory");
+  }
+  for (const std::string& pin : options_.resolve) {
+    if (!resolve->Append(pin)) return Status::IoError(request.url + ": out of memory");
   }
   const char* protocols = options_.allow_file_scheme ? "http,https,file" : "http,https";
   CURLcode rc = CURLE_OK;
@@ -220,6 +257,9 @@ Status CurlFetcher::Configure(const FetchRequest& request, Transfer* transfer,
   set(curl_easy_setopt(h, CURLOPT_WRITEDATA, transfer));
   set(curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &OnHeader));
   set(curl_easy_setopt(h, CURLOPT_HEADERDATA, transfer));
+  set(curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, &OnOpenSocket));
+  set(curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, transfer));
+  if (resolve->get() != nullptr) set(curl_easy_setopt(h, CURLOPT_RESOLVE, resolve->get()));
   if (rc != CURLE_OK) {
     return Status::InvalidArgument(request.url + ": " + curl_easy_strerror(rc));
   }
@@ -249,8 +289,9 @@ Result<FetchResult> CurlFetcher::Fetch(const FetchRequest& request, long* http_s
   if (Status s = CheckScheme(request.url); !s.ok()) return s;
   Transfer transfer;
   transfer.max_body = options_.max_body_bytes;
-  CurlHeaderList headers;
-  if (Status s = Configure(request, &transfer, &headers); !s.ok()) return s;
+  transfer.policy = &options_.address_policy;
+  CurlHeaderList headers, resolve;
+  if (Status s = Configure(request, &transfer, &headers, &resolve); !s.ok()) return s;
   const CURLcode code = curl_easy_perform(easy_.get());
   long status = 0;
   curl_easy_getinfo(easy_.get(), CURLINFO_RESPONSE_CODE, &status);

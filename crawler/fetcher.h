@@ -9,8 +9,11 @@
 #include <memory>
 #include <string>
 
+#include <vector>
+
 #include "base/limits.h"
 #include "base/status.h"
+#include "crawler/address_policy.h"
 
 namespace ecwatch {
 
@@ -21,7 +24,13 @@ struct FetchOptions {
   long max_redirects = limits::kMaxRedirects;
   std::size_t max_body_bytes = limits::kMaxBodyBytes;
   bool allow_file_scheme = true;  // file:// (CLI and bundled demo config)
+  // The SSRF guard, checked on the resolved address of every connection
+  // (redirects included). Default: every address allowed.
+  AddressPolicy address_policy;
+  // "host:port:address" pins, like curl --resolve (tests, split-horizon DNS).
+  std::vector<std::string> resolve;
 };
+// Sizes above the caps of base/limits.h are clamped to them.
 
 struct FetchRequest {
   std::string url;
@@ -50,6 +59,8 @@ class Fetcher {
   //   NetworkError   "https://x/y: HTTP 503", DNS, connect, TLS, timeouts
   //   TooLarge       body over max_body_bytes (also after decompression)
   //   InvalidArgument unsupported scheme, malformed URL
+  //   NetworkError   "URL: refused to connect to 127.0.0.1 (private address)"
+  //                  when options.address_policy refuses the resolved address
   // On error, *http_status_out (if not null) receives the status seen (0 if none).
   virtual Result<FetchResult> Fetch(const FetchRequest& request, long* http_status_out) = 0;
 };

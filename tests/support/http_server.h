@@ -22,9 +22,11 @@ class TestHttpServer {
 
   httplib::Server& server() { return server_; }
 
-  // Binds 127.0.0.1 on a free port and serves in a thread; returns once ready.
-  void Start() {
-    port_ = server_.bind_to_any_port("127.0.0.1");
+  // Binds host (a loopback address) on a free port and serves in a thread;
+  // returns once ready.
+  void Start(const std::string& host = "127.0.0.1") {
+    host_ = host;
+    port_ = server_.bind_to_any_port(host);
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
@@ -34,14 +36,15 @@ class TestHttpServer {
     thread_.join();
   }
   int port() const { return port_; }
-  // "http://127.0.0.1:PORT" + path.
+  // "http://HOST:PORT" + path.
   std::string Url(const std::string& path) const {
-    return "http://127.0.0.1:" + std::to_string(port_) + path;
+    return "http://" + host_ + ":" + std::to_string(port_) + path;
   }
 
  private:
   httplib::Server server_;
   std::thread thread_;
+  std::string host_ = "127.0.0.1";
   int port_ = 0;
 };
 
