@@ -1,14 +1,17 @@
-// ingest, extract, run and alerts: wiring of the stages for each command.
+// ingest, extract, run and status: wiring of the stages for each command.
 #include "app/commands.h"
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <memory>
 
+#include "app/alert_config.h"
+#include "app/alert_stage.h"
 #include "app/config.h"
 #include "app/daemon.h"
 #include "app/pipeline.h"
@@ -17,6 +20,7 @@
 #include "crawler/fetcher.h"
 #include "extract/batch.h"
 #include "rules/rule_set.h"
+#include "store/alert_store.h"
 #include "store/store.h"
 
 namespace ecwatch {
@@ -71,6 +75,33 @@ Result<Stages> OpenStages(const GlobalOptions& g, bool need_rules) {
   if (!store.ok()) return store.status();
   stages.store = std::move(store).value();
   return stages;
+}
+
+// The alert stage over an open store: sinks and windows from the config
+// when one is given (else defaults and no sinks).
+struct Alerting {
+  std::unique_ptr<AlertStore> store;
+  std::unique_ptr<AlertStage> stage;
+};
+
+Result<Alerting> OpenAlerting(const GlobalOptions& g, Store* store, const Clock* clock) {
+  AlertConfig config;
+  if (!g.config.empty()) {
+    Result<AlertConfig> loaded = LoadAlertConfig(g.config);
+    if (!loaded.ok()) return loaded.status();
+    config = std::move(loaded).value();
+  }
+  Result<std::unique_ptr<AlertStore>> alerts = AlertStore::ForStore(store);
+  if (!alerts.ok()) return alerts.status();
+  Alerting out;
+  out.store = std::move(alerts).value();
+  out.stage = std::make_unique<AlertStage>(std::move(config), out.store.get(), clock);
+  return out;
+}
+
+Json StoryChangeJson(const StoryChange& c) {
+  return Json{{"id", c.story_id},  {"created", c.created}, {"updated", c.updated},
+              {"revision", c.revision}, {"summary", c.summary}, {"sources", c.sources}};
 }
 
 FetchOptions FetchOptionsFor(const Config& config) {
@@ -137,10 +168,36 @@ int RunIngest(const GlobalOptions& g, const std::string& target, Streams io) {
   if (target == "-") input.stdin_bytes = ReadAll(io.in);
   Result<IngestReport> report = pipeline.Ingest(input);
   if (!report.ok()) return Fail(report.status(), io);
+  Result<Alerting> alerting = OpenAlerting(g, stages->store.get(), &clock);
+  if (!alerting.ok()) return Fail(alerting.status(), io);
+  Result<std::vector<StoryChange>> stories = alerting->stage->ProcessPending();
+  if (!stories.ok()) return Fail(stories.status(), io);
+  DeliveryReport delivered;
+  if (g.deliver) {
+    Result<DeliveryReport> d = alerting->stage->DeliverDue();
+    if (!d.ok()) return Fail(d.status(), io);
+    delivered = d.value();
+  }
   if (g.json) {
-    io.out << IngestJson(report.value()).dump(2) << "\n";
-  } else {
-    io.out << IngestText(report.value());
+    Json out = IngestJson(report.value());
+    out["stories"] = Json::array();
+    for (const StoryChange& c : stories.value()) out["stories"].push_back(StoryChangeJson(c));
+    if (g.deliver) {
+      out["deliveries"] = {{"delivered", delivered.delivered}, {"retried", delivered.retried},
+                           {"failed", delivered.failed}};
+    }
+    io.out << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  io.out << IngestText(report.value());
+  for (const StoryChange& c : stories.value()) {
+    if (!c.created && !c.updated) continue;  // another event of a known alert
+    io.out << (c.created ? "Alert " : "Alert updated ")
+           << c.story_id << ": " << c.summary << " (" << c.sources << " sources)\n";
+  }
+  if (g.deliver) {
+    io.out << delivered.delivered << " deliveries made, " << delivered.retried << " to retry, "
+           << delivered.failed << " failed\n";
   }
   return kExitOk;
 }
@@ -179,6 +236,27 @@ int RunExtractBatch(const std::string& dir, const std::string& out_dir, int jobs
   return kExitOk;
 }
 
+namespace {
+
+// The summary of `run --once`: counts, then one line per new or changed alert.
+void PrintPass(const PassStats& stats, std::ostream& out) {
+  int created = 0, updated = 0;
+  for (const StoryChange& c : stats.stories) (c.created ? created : updated) += c.created || c.updated;
+  out << stats.sources_polled << " sources polled (" << stats.sources_failed << " failed), "
+      << stats.links_seen << " links, " << stats.documents_new << " new documents ("
+      << stats.documents_failed << " failed), " << created << " alerts, " << updated
+      << " updates, " << stats.deliveries.delivered << " deliveries ("
+      << stats.deliveries.retried << " to retry, " << stats.deliveries.failed << " failed)\n";
+  for (const StoryChange& c : stats.stories) {
+    if (!c.created && !c.updated) continue;
+    out << (c.created ? "ALERT " : "UPDATE ") << c.story_id << ": " << c.summary << "\n    "
+        << c.sources << (c.sources == 1 ? " source" : " sources") << ", first seen "
+        << FormatIso8601(c.first_seen) << "\n    " << c.url << "\n";
+  }
+}
+
+}  // namespace
+
 int RunDaemon(const GlobalOptions& g, bool once, Streams io) {
   if (g.config.empty()) return Fail(Status::InvalidArgument("run needs --config FILE"), io);
   Result<Config> config = LoadConfig(g.config);
@@ -194,42 +272,15 @@ int RunDaemon(const GlobalOptions& g, bool once, Streams io) {
   SystemClock clock;
   static DaemonSignals signals;
   InstallSignalHandlers(&signals);
+  Result<Alerting> alerting = OpenAlerting(g, stages->store.get(), &clock);
+  if (!alerting.ok()) return Fail(alerting.status(), io);
   Daemon daemon(std::move(config).value(), std::move(stages->rules), stages->store.get(),
                 fetcher.get(), &clock, &signals);
+  daemon.set_alert_stage(alerting->stage.get());
   PassStats stats;
   Status status = daemon.Run(once, &stats);
   if (!status.ok()) return Fail(status, io);
-  if (once) {
-    io.out << stats.sources_polled << " sources polled (" << stats.sources_failed << " failed), "
-           << stats.links_seen << " links, " << stats.documents_new << " new documents ("
-           << stats.documents_failed << " failed), " << stats.alerts.size() << " alerts\n";
-    for (const AlertRow& alert : stats.alerts) {
-      io.out << "ALERT " << alert.id << ": " << alert.summary << "\n    " << alert.title << "\n    "
-             << alert.url << "\n";
-    }
-  }
-  return kExitOk;
-}
-
-int RunAlerts(const GlobalOptions& g, int limit, Streams io) {
-  Result<Stages> stages = OpenStages(g, false);
-  if (!stages.ok()) return Fail(stages.status(), io);
-  Result<std::vector<AlertRow>> rows = stages->store->ListAlerts(0, limit);
-  if (!rows.ok()) return Fail(rows.status(), io);
-  if (g.json) {
-    Json out = Json::array();
-    for (const AlertRow& a : rows.value()) {
-      out.push_back({{"id", a.id}, {"document_id", a.document_id}, {"url", a.url},
-                     {"title", a.title}, {"summary", a.summary}, {"created_at", a.created_at}});
-    }
-    io.out << out.dump(2) << "\n";
-    return kExitOk;
-  }
-  for (const AlertRow& a : rows.value()) {
-    io.out << a.id << "  " << FormatIso8601(a.created_at) << "  " << a.summary << "\n    "
-           << a.url << "\n";
-  }
-  if (rows->empty()) io.out << "no alerts\n";
+  if (once) PrintPass(stats, io.out);
   return kExitOk;
 }
 
@@ -252,6 +303,49 @@ std::string Cell(std::string text, std::size_t width) {
   return text + std::string(width - text.size() + 1, ' ');
 }
 
+// The nearest-rank percentile q (0..1] of ascending values; 0 when empty.
+int64_t Percentile(const std::vector<int64_t>& sorted, double q) {
+  if (sorted.empty()) return 0;
+  std::size_t rank = static_cast<std::size_t>(q * static_cast<double>(sorted.size()) + 0.999999);
+  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+}
+
+// Outbox counts, failed deliveries and latency over the last day.
+Result<Json> DeliveryStatus(Store* store, int64_t now) {
+  Result<std::unique_ptr<AlertStore>> alerts = AlertStore::ForStore(store);
+  if (!alerts.ok()) return alerts.status();
+  Result<OutboxCounts> counts = alerts.value()->CountOutbox();
+  if (!counts.ok()) return counts.status();
+  Result<std::vector<int64_t>> latencies = alerts.value()->DeliveryLatencies(now - 86400);
+  if (!latencies.ok()) return latencies.status();
+  Result<std::vector<OutboxEntry>> failed = alerts.value()->ListOutbox(0);
+  if (!failed.ok()) return failed.status();
+  Json failures = Json::array();
+  for (const OutboxEntry& e : failed.value()) {
+    failures.push_back({{"alert_id", e.story_id}, {"sink", e.sink}, {"revision", e.revision},
+                        {"attempts", e.attempts}, {"error", e.last_error}});
+  }
+  return Json{{"pending", counts->pending}, {"delivered", counts->delivered},
+              {"failed", counts->failed}, {"failures", failures},
+              {"deliveries_last_day", latencies->size()},
+              {"latency_median_seconds", Percentile(latencies.value(), 0.5)},
+              {"latency_p95_seconds", Percentile(latencies.value(), 0.95)}};
+}
+
+void PrintDeliveryStatus(const Json& d, std::ostream& out) {
+  out << "\nalert deliveries: " << d["pending"].get<int64_t>() << " pending, "
+      << d["delivered"].get<int64_t>() << " delivered, " << d["failed"].get<int64_t>()
+      << " failed\n";
+  out << "fetch-to-delivery latency, last day (" << d["deliveries_last_day"].get<int64_t>()
+      << " deliveries): median " << d["latency_median_seconds"].get<int64_t>() << "s, p95 "
+      << d["latency_p95_seconds"].get<int64_t>() << "s\n";
+  for (const Json& f : d["failures"]) {
+    out << "  FAILED alert " << f["alert_id"].get<int64_t>() << " -> "
+        << f["sink"].get<std::string>() << " (" << f["attempts"].get<int>()
+        << " attempts): " << Cell(f["error"].get<std::string>(), 48) << "\n";
+  }
+}
+
 }  // namespace
 
 int RunStatus(const GlobalOptions& g, Streams io) {
@@ -260,6 +354,8 @@ int RunStatus(const GlobalOptions& g, Streams io) {
   Result<std::vector<SourceStatus>> sources = stages->store->ListSourceStatus();
   if (!sources.ok()) return Fail(sources.status(), io);
   const int64_t now = SystemClock().NowSeconds();
+  Result<Json> deliveries = DeliveryStatus(stages->store.get(), now);
+  if (!deliveries.ok()) return Fail(deliveries.status(), io);
   constexpr int64_t kFailingForADay = 86400;
   if (g.json) {
     Json out = Json::array();
@@ -270,7 +366,7 @@ int RunStatus(const GlobalOptions& g, Streams io) {
                      {"documents", s.documents}, {"alerts", s.alerts},
                      {"failing_for_a_day", s.last_fetch != 0 && now - s.last_success > kFailingForADay}});
     }
-    io.out << out.dump(2) << "\n";
+    io.out << Json{{"sources", out}, {"alerts", deliveries.value()}}.dump(2) << "\n";
     return kExitOk;
   }
   io.out << Cell("source", 24) << Cell("last success", 13) << Cell("docs", 6) << Cell("alerts", 6)
@@ -284,6 +380,7 @@ int RunStatus(const GlobalOptions& g, Streams io) {
            << (stale ? "  FAILING" : "") << "\n";
   }
   if (sources->empty()) io.out << "no sources fetched yet\n";
+  PrintDeliveryStatus(deliveries.value(), io.out);
   return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 #ifndef ECWATCH_APP_COMMANDS_H_
 #define ECWATCH_APP_COMMANDS_H_
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 
@@ -32,6 +33,7 @@ struct GlobalOptions {
   std::string config;      // --config
   bool json = false;       // --json
   bool force_text = false; // --text
+  bool deliver = false;    // ingest --deliver: also deliver due alerts
 };
 
 struct Streams {
@@ -50,9 +52,41 @@ int RunRulesTry(const GlobalOptions& g, const std::string& dir, const std::strin
 int RunRulesBacktest(const GlobalOptions& g, const std::string& dir, const std::string& since,
                      Streams io);
 int RunRulesStats(const GlobalOptions& g, Streams io);
-int RunAlerts(const GlobalOptions& g, int limit, Streams io);
-// Per source: last success, last error, documents, alerts; then totals.
+// Per source: last success, last error, documents, alerts; then the alert
+// outbox (pending, delivered, failed) and the fetch-to-delivery latency
+// (median, 95th percentile) over the last day.
 int RunStatus(const GlobalOptions& g, Streams io);
+
+// `alerts`: stories, newest first. since is YYYY-MM-DD or an age ("24h",
+// "7d"); actor and mineral match exactly (ignoring case); state new|acked.
+struct AlertsQuery {
+  std::string since;
+  std::string actor;
+  std::string mineral;
+  std::string state;
+  int limit = 50;
+};
+int RunAlertsList(const GlobalOptions& g, const AlertsQuery& query, Streams io);
+// `alerts show ID`: the story, every source with its evidence sentence and
+// rule, and its deliveries. NotFound (exit 3) for an unknown id.
+int RunAlertsShow(const GlobalOptions& g, int64_t id, Streams io);
+// `alerts ack ID`: marks the story acknowledged.
+int RunAlertsAck(const GlobalOptions& g, int64_t id, Streams io);
+
+// `search QUERY`: FTS5 over stored documents (all words required), best
+// first, with snippets; since/until as for alerts; source = config source name.
+struct SearchOptions {
+  std::string query;
+  std::string since;
+  std::string until;
+  std::string source;
+  int limit = 20;
+};
+int RunSearch(const GlobalOptions& g, const SearchOptions& options, Streams io);
+
+// since-style text -> Unix seconds: "" -> 0, "YYYY-MM-DD" -> its midnight UTC,
+// "24h"/"7d"/... -> now minus that. InvalidArgument otherwise.
+Result<int64_t> ParseSince(const std::string& text, int64_t now);
 
 // Where the database and the rules are, by precedence:
 //   database: --db, $ECWATCH_DB, config [store] path, $XDG_DATA_HOME/ecwatch/ecwatch.db,

@@ -137,7 +137,9 @@ Status ConfigReader::ReadSource(const TomlValue& t, SourceConfig* src) const {
 }
 
 Status ConfigReader::Read(const TomlValue& root, Config* config) {
-  if (Status s = CheckKeys(root, "the config", {"store", "rules", "crawler", "log", "source"});
+  // [alerts] and [[sink]] are read by LoadAlertConfig (app/alert_config.h).
+  if (Status s = CheckKeys(root, "the config",
+                           {"store", "rules", "crawler", "log", "source", "alerts", "sink"});
       !s.ok()) {
     return s;
   }

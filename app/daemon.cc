@@ -127,7 +127,10 @@ void Daemon::IngestLink(const SourceConfig& source, const std::string& url, Pass
     LogWarn("source " + source.name + ": " + report.status().message());
     return;
   }
-  if (report->stored.inserted) ++stats->documents_new;
+  if (report->stored.inserted) {
+    ++stats->documents_new;
+    if (Status s = RunAlertStage(stats); !s.ok()) LogError("alert stage: " + s.message());
+  }
   if (report->stored.alert_id != 0) {
     Result<std::vector<AlertRow>> rows = store_->ListAlerts(report->stored.alert_id - 1, 1);
     if (rows.ok() && !rows->empty()) {
@@ -176,6 +179,33 @@ Status Daemon::PollSource(const SourceConfig& source, PassStats* stats) {
   return store_->PutSourceState(st);
 }
 
+Status Daemon::RunAlertStage(PassStats* stats) {
+  if (!alert_stage_) return Status::Ok();
+  Result<std::vector<StoryChange>> changes = alert_stage_->ProcessPending();
+  if (!changes.ok()) return changes.status();
+  for (StoryChange& change : changes.value()) {
+    if (change.created || change.updated) {
+      LogWarn(std::string(change.created ? "ALERT " : "UPDATE ") + std::to_string(change.story_id) +
+              ": " + change.summary + " (" + std::to_string(change.sources) + " sources) <" +
+              change.url + ">");
+    } else {
+      LogInfo("alert " + std::to_string(change.story_id) + ": another source <" + change.url + ">");
+    }
+    stats->stories.push_back(std::move(change));
+  }
+  return Status::Ok();
+}
+
+Status Daemon::Deliver(PassStats* stats) {
+  if (!alert_stage_) return Status::Ok();
+  Result<DeliveryReport> report = alert_stage_->DeliverDue();
+  if (!report.ok()) return report.status();
+  stats->deliveries.delivered += report->delivered;
+  stats->deliveries.retried += report->retried;
+  stats->deliveries.failed += report->failed;
+  return Status::Ok();
+}
+
 void Daemon::SleepUntil(int64_t when) {
   while (!(signals_ && (signals_->stop.load() || signals_->reload.load()))) {
     if (clock_->NowSeconds() >= when) return;
@@ -191,10 +221,16 @@ Status Daemon::Run(bool once, PassStats* stats) {
           std::to_string(rules_->rule_count()) + " rules (version " +
           rules_->version().substr(0, 12) + ")");
   NotifyReady("watching " + std::to_string(config_.sources.size()) + " sources");
+  // Events stored before a crash but not yet in a story are picked up here.
+  if (Status s = RunAlertStage(stats); !s.ok()) return s;
   while (!(signals_ && signals_->stop.load())) {
     MaybeReload();
+    if (Status s = Deliver(stats); !s.ok()) return s;
     int64_t now = clock_->NowSeconds();
     int64_t next = now + 3600;
+    if (alert_stage_) {
+      if (std::optional<int64_t> due = alert_stage_->NextDeliveryAt()) next = std::max(now, *due);
+    }
     for (const SourceConfig& source : config_.sources) {
       if (!source.enabled) continue;
       if (signals_ && signals_->stop.load()) break;
@@ -205,7 +241,16 @@ Status Daemon::Run(bool once, PassStats* stats) {
       }
       next = std::min(next, due);
     }
-    if (once) break;
+    if (once) {
+      if (Status s = Deliver(stats); !s.ok()) return s;
+      break;
+    }
+    if (Status s = Deliver(stats); !s.ok()) return s;
+    if (alert_stage_) {
+      if (std::optional<int64_t> due = alert_stage_->NextDeliveryAt()) {
+        next = std::min(next, std::max(clock_->NowSeconds(), *due));
+      }
+    }
     SleepUntil(next);
   }
   NotifyStopping();

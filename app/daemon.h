@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/alert_stage.h"
 #include "app/config.h"
 #include "app/pipeline.h"
 #include "rules/rule_set.h"
@@ -31,7 +32,9 @@ struct PassStats {
   int links_seen = 0;
   int documents_new = 0;
   int documents_failed = 0;
-  std::vector<AlertRow> alerts;  // raised during the pass
+  std::vector<AlertRow> alerts;  // per-document alert rows raised during the pass
+  std::vector<StoryChange> stories;  // stories created or changed during the pass
+  DeliveryReport deliveries;         // outbox attempts during the run
 };
 
 // Not thread-safe; one Daemon per process. Borrows store, fetcher and clock.
@@ -46,6 +49,10 @@ class Daemon {
   // and survived.
   Status Run(bool once, PassStats* stats);
 
+  // The alert stage run after each stored document and for deliveries
+  // (borrowed; may be null: no stories, no delivery).
+  void set_alert_stage(AlertStage* stage) { alert_stage_ = stage; }
+
   // Reloads rules from the config's directory; on failure the old set stays
   // and the error is returned (and logged). Public for tests.
   Status ReloadRules();
@@ -59,6 +66,9 @@ class Daemon {
   std::string RulesFingerprint() const;
   void MaybeReload();
   void SleepUntil(int64_t when);
+  // Stories from pending events; deliveries due now. Store errors returned.
+  Status RunAlertStage(PassStats* stats);
+  Status Deliver(PassStats* stats);
 
   Config config_;
   std::unique_ptr<RuleSet> rules_;
@@ -70,6 +80,7 @@ class Daemon {
   std::map<std::string, int64_t> next_due_;  // source name -> Unix seconds
   std::string rules_fingerprint_;
   int64_t last_rules_check_ = 0;
+  AlertStage* alert_stage_ = nullptr;
 };
 
 }  // namespace ecwatch

@@ -6,7 +6,9 @@
 //   ecwatch extract --batch DIR --out OUTDIR [--jobs N]
 //   ecwatch run --config FILE [--once] the daemon: poll sources on schedule
 //   ecwatch rules check|try|backtest|stats   rule authoring
-//   ecwatch alerts                     list stored alerts
+//   ecwatch alerts [--since --actor --mineral --state]   list alerts (stories)
+//   ecwatch alerts show ID | ack ID    one alert with its sources; acknowledge it
+//   ecwatch search QUERY               full-text search over stored documents
 //   ecwatch status                     per source: last success, last error, counts
 //
 // Exit codes: 0 ok; 1 rules check failed or problems found; 2 bad command
@@ -43,7 +45,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   GlobalOptions g;
   std::string target, batch_dir, out_dir, since, log_level = "warn";
-  int jobs = 1, limit = 50;
+  int jobs = 1;
   bool once = false;
   app.add_option("--log-level", log_level, "debug, info, warn or error (run: from the config)");
 
@@ -53,6 +55,8 @@ int main(int argc, char** argv) {
       ->required();
   ingest->add_flag("--json", g.json, "print one JSON object");
   ingest->add_flag("--text", g.force_text, "treat the input as plain text, not HTML");
+  ingest->add_flag("--deliver", g.deliver, "also deliver due alerts to the config's sinks "
+                                           "(default: only create/update the alert)");
 
   CLI::App* extract = app.add_subcommand("extract", "Print the main text of a page");
   AddGlobal(extract, &g);
@@ -94,10 +98,36 @@ int main(int argc, char** argv) {
   status->add_flag("--json", g.json, "print as JSON");
   AddGlobal(status, &g);
 
-  CLI::App* alerts = app.add_subcommand("alerts", "List stored alerts");
-  alerts->add_option("--limit", limit, "at most N alerts");
+  ecwatch::AlertsQuery alerts_query;
+  CLI::App* alerts = app.add_subcommand("alerts", "List alerts (one per real-world move), "
+                                                  "show one, acknowledge one");
+  alerts->add_option("--limit", alerts_query.limit, "at most N alerts (default 50)");
+  alerts->add_option("--since", alerts_query.since, "last seen on or after YYYY-MM-DD, or "
+                                                    "within an age like 24h or 7d");
+  alerts->add_option("--actor", alerts_query.actor, "only this actor (e.g. China)");
+  alerts->add_option("--mineral", alerts_query.mineral, "only alerts naming this mineral");
+  alerts->add_option("--state", alerts_query.state, "new or acked");
   alerts->add_flag("--json", g.json, "print as JSON");
   AddGlobal(alerts, &g);
+  int64_t alert_id = 0;
+  CLI::App* show = alerts->add_subcommand("show", "One alert: every source, evidence, deliveries");
+  show->add_option("id", alert_id, "alert id")->required();
+  show->add_flag("--json", g.json, "print as JSON");
+  AddGlobal(show, &g);
+  CLI::App* ack = alerts->add_subcommand("ack", "Mark an alert acknowledged");
+  ack->add_option("id", alert_id, "alert id")->required();
+  ack->add_flag("--json", g.json, "print as JSON");
+  AddGlobal(ack, &g);
+
+  ecwatch::SearchOptions search_options;
+  CLI::App* search = app.add_subcommand("search", "Full-text search of stored documents");
+  search->add_option("query", search_options.query, "words, all required")->required();
+  search->add_option("--since", search_options.since, "fetched on or after (YYYY-MM-DD or 7d)");
+  search->add_option("--until", search_options.until, "fetched before (YYYY-MM-DD or 7d)");
+  search->add_option("--source", search_options.source, "only documents of this config source");
+  search->add_option("--limit", search_options.limit, "at most N results (default 20)");
+  search->add_flag("--json", g.json, "print as JSON");
+  AddGlobal(search, &g);
 
   try {
     app.parse(argc, argv);
@@ -136,7 +166,10 @@ int main(int argc, char** argv) {
   }
   if (backtest->parsed()) return ecwatch::RunRulesBacktest(g, rules_dir, since, io);
   if (stats->parsed()) return ecwatch::RunRulesStats(g, io);
-  if (alerts->parsed()) return ecwatch::RunAlerts(g, limit, io);
+  if (show->parsed()) return ecwatch::RunAlertsShow(g, alert_id, io);
+  if (ack->parsed()) return ecwatch::RunAlertsAck(g, alert_id, io);
+  if (alerts->parsed()) return ecwatch::RunAlertsList(g, alerts_query, io);
+  if (search->parsed()) return ecwatch::RunSearch(g, search_options, io);
   if (status->parsed()) return ecwatch::RunStatus(g, io);
   return ecwatch::kExitUsage;
 }

@@ -92,6 +92,67 @@ CREATE TABLE source_state (
   last_error    TEXT NOT NULL DEFAULT ''
 );
 )sql",
+    // 2: stories (one alert per real-world event), their sources, the
+    // delivery outbox, and full-text search over documents (issue 6).
+    R"sql(
+CREATE TABLE stories (
+  id            INTEGER PRIMARY KEY,
+  actor         TEXT NOT NULL DEFAULT '',
+  action        TEXT NOT NULL,
+  items         TEXT NOT NULL DEFAULT '[]',
+  duration_days INTEGER,
+  severity      TEXT NOT NULL DEFAULT 'low',
+  summary       TEXT NOT NULL,
+  first_seen    INTEGER NOT NULL,
+  last_seen     INTEGER NOT NULL,
+  revision      INTEGER NOT NULL DEFAULT 1,
+  state         TEXT NOT NULL DEFAULT 'new',
+  updated_at    INTEGER NOT NULL
+);
+CREATE INDEX stories_last_seen ON stories(last_seen);
+
+CREATE TABLE story_events (
+  event_id    INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  story_id    INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  revision    INTEGER NOT NULL
+);
+CREATE INDEX story_events_story ON story_events(story_id);
+
+CREATE TABLE outbox (
+  id                INTEGER PRIMARY KEY,
+  story_id          INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  revision          INTEGER NOT NULL,
+  sink              TEXT NOT NULL,
+  kind              TEXT NOT NULL,
+  idempotency_key   TEXT NOT NULL UNIQUE,
+  state             TEXT NOT NULL DEFAULT 'pending',
+  attempts          INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at   INTEGER NOT NULL,
+  last_error        TEXT NOT NULL DEFAULT '',
+  created_at        INTEGER NOT NULL,
+  source_fetched_at INTEGER NOT NULL,
+  delivered_at      INTEGER,
+  UNIQUE (story_id, revision, sink)
+);
+CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  title, text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO documents_fts(rowid, title, text) SELECT id, title, text FROM documents;
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, text)
+  VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, text)
+  VALUES ('delete', old.id, old.title, old.text);
+  INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

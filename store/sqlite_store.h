@@ -38,6 +38,11 @@ class SqliteStore final : public Store {
   Result<std::vector<std::pair<std::string, int64_t>>> RuleHitCounts() override;
   Result<int> SchemaVersion() override;
 
+  // The connection, for AlertStore::ForStore (store/alert_store.cc), which
+  // borrows it; and the path naming it in messages.
+  SQLite::Database& database() { return *db_; }
+  const std::string& path() const { return path_; }
+
  private:
   // IoError "PATH: what".
   Status Error(const std::exception& e) const;
