@@ -3,6 +3,7 @@
 #include "extract/text.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace ecwatch {
 namespace {
@@ -30,6 +31,23 @@ void TrimToCharBoundary(std::string* s) {
 
 void RenderChildren(const DomNode& node, TextBuilder* out, bool pre);
 
+// Han, kana, Hangul and their compatibility/half-width forms.
+bool IsCjkCodePoint(char32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF66 && c <= 0xFF9F) ||
+         (c >= 0x20000 && c <= 0x2FA1F);
+}
+
+// The code point of the (valid UTF-8) sequence starting at s[i].
+char32_t CodePointAt(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  int len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  if (i + len > s.size()) return 0;
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
 void RenderNode(const DomNode& node, TextBuilder* out, bool pre) {
   if (node.removed) return;
   if (node.is_text()) {
@@ -48,9 +66,17 @@ void RenderNode(const DomNode& node, TextBuilder* out, bool pre) {
     return;
   }
   bool block = IsBlockTag(tag);
-  if (block) out->BreakBlock();
+  if (block) {
+    out->BreakBlock();
+  } else {
+    out->InlineBoundary();
+  }
   RenderChildren(node, out, pre || tag == "pre" || tag == "xmp");
-  if (block) out->BreakBlock();
+  if (block) {
+    out->BreakBlock();
+  } else {
+    out->InlineBoundary();
+  }
 }
 
 void RenderChildren(const DomNode& node, TextBuilder* out, bool pre) {
@@ -72,6 +98,17 @@ bool IsBlockTag(std::string_view tag) {
     if (tag == b) return true;
   }
   return false;
+}
+
+// True when one side ends/starts with CJK and the other with an ASCII letter
+// or digit.
+bool TextBuilder::MixesCjkAndAlnum(const std::string& before, std::string_view after) {
+  size_t i = before.size();
+  while (i > 0 && (static_cast<unsigned char>(before[i - 1]) & 0xC0) == 0x80) --i;
+  if (i == 0 || after.empty()) return false;
+  char32_t last = CodePointAt(before, i - 1), first = CodePointAt(after, 0);
+  auto alnum = [](char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); };
+  return (IsCjkCodePoint(last) && alnum(first)) || (alnum(last) && IsCjkCodePoint(first));
 }
 
 void TextBuilder::Emit(std::string_view piece) {
@@ -106,8 +143,13 @@ void TextBuilder::AddText(std::string_view text, bool preformatted) {
         Emit(" ");
       }
     }
+    if (!out_.empty() && pending_break_ == 0 && !pending_space_ && pending_boundary_ &&
+        MixesCjkAndAlnum(out_, text.substr(start))) {
+      Emit(" ");  // CJK next to an inline element's edge: keep the element a separate word
+    }
     pending_break_ = 0;
     pending_space_ = false;
+    pending_boundary_ = false;
     Emit(text.substr(start, i - start));
   }
 }

@@ -27,6 +27,11 @@ class TextBuilder {
   void BreakLine() { pending_break_ = std::max(pending_break_, 1); }
   // Ensures a space before the next text (between table cells).
   void Space() { pending_space_ = true; }
+  // An inline element starts or ends here. Where CJK text and a Latin letter
+  // or digit meet there without whitespace, a space is put in, so the
+  // element's text stays a word of its own ("アプリ<a>Kindle</a>に" ->
+  // "アプリ Kindle に"); elsewhere nothing.
+  void InlineBoundary() { pending_boundary_ = true; }
   // The text, trimmed, each line's trailing spaces removed.
   std::string Finish();
 
@@ -37,6 +42,9 @@ class TextBuilder {
   size_t max_bytes_;
   int pending_break_ = 0;
   bool pending_space_ = false;
+  bool pending_boundary_ = false;
+
+  static bool MixesCjkAndAlnum(const std::string& before, std::string_view after);
 };
 
 // Renders the subtree of `node`, skipping nodes marked removed.

@@ -50,3 +50,16 @@ TEST_CASE("TextBuilder stops at its cap on a character boundary", "[text][limits
 
 }  // namespace
 }  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("RenderText spaces CJK from Latin words at inline element edges only", "[text]") {
+  CHECK(Render("<p>アプリ<a href=x>Kindle for PC</a>に関する話</p>") == "アプリ Kindle for PC に関する話");
+  CHECK(Render("<p>Kindleや楽天koboには</p>") == "Kindleや楽天koboには");      // no element edge
+  CHECK(Render("<p>中文<a href=x>新闻</a>报道</p>") == "中文新闻报道");            // CJK on both sides
+  CHECK(Render("<p><span>T</span>he drop cap</p>") == "The drop cap");           // Latin on both sides
+}
+
+}  // namespace
+}  // namespace ecwatch
