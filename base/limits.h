@@ -62,6 +62,16 @@ inline constexpr std::size_t kMaxExecOutputBytes = 64 << 10;  // exec sink outpu
 inline constexpr int kMaxListedAlerts = 10000;                // `alerts --limit` upper bound
 inline constexpr int kMaxSearchResults = 1000;                // `search --limit` upper bound
 
+// WARC captures (crawler/warc.h, crawler/warc_reader.h).
+inline constexpr std::size_t kMaxWarcHeaderBytes = 64 << 10;  // WARC header block of one record
+// One decompressed record: body + HTTP headers + WARC headers.
+inline constexpr std::size_t kMaxWarcRecordBytes =
+    kMaxBodyBytes + kMaxHeaderBytes + kMaxWarcHeaderBytes;
+// Compressed bytes of one gzip member (stored deflate blocks add 5 bytes per 64 KiB).
+inline constexpr std::size_t kMaxWarcMemberBytes = kMaxWarcRecordBytes + (1 << 20);
+inline constexpr std::size_t kMaxWarcFilesPerDir = 100000;    // files one reader walks
+inline constexpr std::size_t kMaxWarcHeaderFields = 256;      // WARC or HTTP header lines of one record
+
 }  // namespace ecwatch::limits
 
 #endif  // ECWATCH_BASE_LIMITS_H_

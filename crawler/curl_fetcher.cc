@@ -70,6 +70,7 @@ struct Transfer {
   bool headers_too_large = false;
   std::string etag;  // of the last response in a redirect chain
   std::string last_modified;
+  std::string raw_headers;  // header lines of the last response
   const AddressPolicy* policy = nullptr;
   std::string refused_address;  // set when the policy refused a connection
 };
@@ -119,7 +120,11 @@ void CaptureHeader(std::string_view line, Transfer* t) {
   if (line.substr(0, 5) == "HTTP/") {  // a new response (redirect hop): forget the last one
     t->etag.clear();
     t->last_modified.clear();
-  } else if (HeaderNameIs(line, "etag")) {
+    t->raw_headers.clear();
+    return;
+  }
+  if (!Trim(line).empty()) t->raw_headers.append(line);  // kept for WARC capture
+  if (HeaderNameIs(line, "etag")) {
     t->etag = std::string(Trim(line.substr(5)));
   } else if (HeaderNameIs(line, "last-modified")) {
     t->last_modified = std::string(Trim(line.substr(14)));
@@ -279,6 +284,7 @@ FetchResult CurlFetcher::Collect(const FetchRequest& request, Transfer* transfer
   result.body = std::move(transfer->body);
   result.etag = std::move(transfer->etag);
   result.last_modified = std::move(transfer->last_modified);
+  result.raw_headers = std::move(transfer->raw_headers);
   result.fetched_at = SystemClock().NowSeconds();
   return result;
 }

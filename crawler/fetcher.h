@@ -46,6 +46,9 @@ struct FetchResult {
   std::string etag;
   std::string last_modified;
   int64_t fetched_at = 0;     // Unix seconds
+  // Header lines of the final response as received ("Name: value\r\n" each;
+  // no status line, no blank line); "" for file://. For WARC capture.
+  std::string raw_headers;
   bool not_modified() const { return http_status == 304; }
 };
 
