@@ -5,7 +5,7 @@
 // concatenation, and a reader can seek to any member). Each file starts with
 // a `warcinfo` record; each HTTP(S) fetch is a `response` record and each
 // file:// fetch a `resource` record. Read them back with WarcReader
-// (crawler/warc_reader.h). Format details and limits: crawler/WARC.md.
+// (crawler/warc_reader.h).
 //
 // Stored block of a `response` record: an HTTP/1.1 response message, i.e.
 //   "HTTP/1.1 <status> <reason>" CRLF, the headers of the final response,

@@ -4,7 +4,7 @@
 // This file's external interface is WarcReader and WarcCompletePrefix; record
 // parsing lives in warc_record.cc. One WarcMemberStream owns the FILE* and the
 // zlib inflate state of the file being read. Tested by
-// tests/crawler/warc_test.cc.
+// tests/crawler/warc_reader_test.cc.
 #include "crawler/warc_reader.h"
 
 #include <zlib.h>

@@ -2,9 +2,9 @@
 // (headers, Content-Length, digests, the HTTP message of a `response`).
 //
 // Format: ISO 28500:2017 (WARC/1.1), section 4 (record syntax), 5.x (named
-// fields) and annex on application/http blocks. Tested by
+// fields) and the application/http block of `response` records. Tested by
 // tests/crawler/warc_record_test.cc and, through the reader,
-// tests/crawler/warc_test.cc.
+// tests/crawler/warc_reader_test.cc.
 #include <algorithm>
 #include <cctype>
 #include <charconv>

@@ -1,0 +1,196 @@
+// Pins WarcReader: a torn tail after a crash, digest mismatches and damaged
+// members reported as Corruption with reading going on, the record-size cap,
+// directory walks, and a file written by another (independent) writer.
+#include "crawler/warc_reader.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/limits.h"
+#include "tests/crawler/test_gzip.h"
+#include "tests/crawler/warc_test_util.h"
+#include "tests/test_support.h"
+
+namespace ecwatch {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace ecwatch::testing;  // NOLINT: test helpers
+
+TEST_CASE("a file cut mid-member reads every complete record and reports the torn tail",
+          "[warc]") {
+  const std::string dir = MakeTempDir("warc-torn");
+  FakeClock clock;
+  std::string path;
+  {
+    auto writer = NewWriter(dir, &clock);
+    for (int i = 0; i < 3; ++i) {
+      REQUIRE(writer->AppendResponse(
+                        HttpFetch("https://x.example/" + std::to_string(i), "page " + std::to_string(i), 0), "")
+                  .ok());
+    }
+    path = writer->current_path();
+  }
+  const std::vector<WarcRecord> whole = ReadWarcFile(path);
+  REQUIRE(whole.size() == 4);
+  const uint64_t cut = whole[3].offset + 20;  // inside the last member
+  fs::resize_file(path, cut);
+
+  Result<std::unique_ptr<WarcReader>> reader = WarcReader::OpenFile(path);
+  REQUIRE(reader.ok());
+  const std::vector<WarcRecord> records = ReadAll(reader.value().get());
+  REQUIRE(records.size() == 3);
+  CHECK(records[2].payload == "page 1");
+  CHECK(reader.value()->torn_tail());
+  REQUIRE(reader.value()->torn_tails().size() == 1);
+  CHECK(reader.value()->torn_tails()[0] == path);
+
+  Result<uint64_t> prefix = WarcCompletePrefix(path);
+  REQUIRE(prefix.ok());
+  CHECK(prefix.value() == whole[3].offset);
+
+  // Reopening drops the torn member before appending.
+  auto writer = NewWriter(dir, &clock);
+  REQUIRE(writer->AppendResponse(HttpFetch("https://x.example/again", "again", 0), "").ok());
+  Result<std::unique_ptr<WarcReader>> after = WarcReader::OpenFile(path);
+  REQUIRE(after.ok());
+  const std::vector<WarcRecord> healed = ReadAll(after.value().get());
+  REQUIRE(healed.size() == 4);
+  CHECK(healed[3].payload == "again");
+  CHECK_FALSE(after.value()->torn_tail());
+}
+
+// Builds a file of three members whose middle one has a payload byte flipped
+// (re-compressed, so the gzip framing is intact and only the digest catches it).
+std::string FileWithFlippedPayload(const std::string& dir) {
+  FakeClock clock;
+  auto writer = NewWriter(dir, &clock);
+  REQUIRE(writer->AppendResponse(HttpFetch("https://x.example/1", "first page", 0), "").ok());
+  REQUIRE(writer->AppendResponse(HttpFetch("https://x.example/2", "second page", 0), "").ok());
+  const std::string path = writer->current_path();
+  const std::string bytes = ReadFileOrDie(path);
+  const std::vector<WarcRecord> records = ReadWarcFile(path);
+  REQUIRE(records.size() == 3);
+  std::string text = InflateMemberAt(bytes, records[1].offset);
+  const std::size_t at = text.find("first page");
+  REQUIRE(at != std::string::npos);
+  text[at] = 'F';
+  return bytes.substr(0, records[1].offset) + GzipForTest(text) + bytes.substr(records[2].offset);
+}
+
+TEST_CASE("a flipped payload byte is a digest mismatch, and reading goes on", "[warc]") {
+  const std::string dir = MakeTempDir("warc-flip");
+  const std::string path = dir + "/flipped.warc.gz";
+  WriteBytes(path, FileWithFlippedPayload(MakeTempDir("warc-flip-src")));
+  Result<std::unique_ptr<WarcReader>> reader = WarcReader::OpenFile(path);
+  REQUIRE(reader.ok());
+  WarcRecord record;
+  REQUIRE(reader.value()->Next(&record).ok());
+  CHECK(record.type == "warcinfo");
+  Result<bool> bad = reader.value()->Next(&record);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().code() == Status::Code::kCorruption);
+  CHECK(bad.status().message().find("Digest mismatch") != std::string::npos);
+  CHECK(bad.status().message().find(path) != std::string::npos);
+  Result<bool> next = reader.value()->Next(&record);
+  REQUIRE(next.ok());
+  REQUIRE(next.value());
+  CHECK(record.payload == "second page");
+}
+
+TEST_CASE("a damaged compressed byte is Corruption and the reader resumes at the next member",
+          "[warc]") {
+  const std::string dir = MakeTempDir("warc-damaged");
+  FakeClock clock;
+  auto writer = NewWriter(dir, &clock);
+  REQUIRE(writer->AppendResponse(HttpFetch("https://x.example/1", std::string(5000, 'q'), 0), "").ok());
+  REQUIRE(writer->AppendResponse(HttpFetch("https://x.example/2", "after", 0), "").ok());
+  const std::string path = writer->current_path();
+  std::string bytes = ReadFileOrDie(path);
+  const std::vector<WarcRecord> records = ReadWarcFile(path);
+  REQUIRE(records.size() == 3);
+  bytes[(records[1].offset + records[2].offset) / 2] ^= 0x55;
+  WriteBytes(path, bytes);
+
+  Result<std::unique_ptr<WarcReader>> reader = WarcReader::OpenFile(path);
+  REQUIRE(reader.ok());
+  WarcRecord record;
+  REQUIRE(reader.value()->Next(&record).ok());
+  Result<bool> bad = reader.value()->Next(&record);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().code() == Status::Code::kCorruption);
+  Result<bool> next = reader.value()->Next(&record);
+  REQUIRE(next.ok());
+  REQUIRE(next.value());
+  CHECK(record.payload == "after");
+  CHECK_FALSE(reader.value()->Next(&record).value());
+}
+
+TEST_CASE("a record over the size cap is TooLarge and skipped", "[warc]") {
+  const std::string dir = MakeTempDir("warc-big");
+  const std::string block(limits::kMaxWarcRecordBytes, 'z');
+  const std::string big = "WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: " +
+                          std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+  const std::string small =
+      "WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: 2\r\n\r\nok\r\n\r\n";
+  WriteBytes(dir + "/big.warc.gz", GzipForTest(big) + GzipForTest(small));
+  Result<std::unique_ptr<WarcReader>> reader = WarcReader::OpenFile(dir + "/big.warc.gz");
+  REQUIRE(reader.ok());
+  WarcRecord record;
+  Result<bool> first = reader.value()->Next(&record);
+  REQUIRE_FALSE(first.ok());
+  CHECK(first.status().code() == Status::Code::kTooLarge);
+  Result<bool> second = reader.value()->Next(&record);
+  REQUIRE(second.ok());
+  REQUIRE(second.value());
+  CHECK(record.payload == "ok");
+}
+
+TEST_CASE("OpenDir walks only ecwatch WARC files, in date order, from the since day",
+          "[warc]") {
+  const std::string dir = MakeTempDir("warc-dir");
+  FakeClock clock;
+  clock.now = kNov28 + 2 * kDay;
+  REQUIRE(NewWriter(dir, &clock)->AppendResponse(HttpFetch("https://x.example/30", "30th", 0), "").ok());
+  clock.now = kNov28;
+  REQUIRE(NewWriter(dir, &clock)->AppendResponse(HttpFetch("https://x.example/28", "28th", 0), "").ok());
+  WriteBytes(dir + "/stray.warc.gz", "not even gzip");
+  Result<std::unique_ptr<WarcReader>> all = WarcReader::OpenDir(dir, 0);
+  REQUIRE(all.ok());
+  const std::vector<WarcRecord> records = ReadAll(all.value().get());
+  REQUIRE(records.size() == 4);
+  CHECK(records[1].payload == "28th");
+  CHECK(records[3].payload == "30th");
+  Result<std::unique_ptr<WarcReader>> since = WarcReader::OpenDir(dir, kNov28 / kDay + 1);
+  REQUIRE(since.ok());
+  CHECK(ReadAll(since.value().get()).size() == 2);
+  CHECK(WarcReader::OpenDir(dir + "/missing", 0).status().code() == Status::Code::kNotFound);
+  CHECK(WarcReader::OpenFile(dir + "/missing.warc.gz").status().code() ==
+        Status::Code::kNotFound);
+}
+
+TEST_CASE("WarcReader reads a WARC/1.0 file written by another tool", "[warc]") {
+  const std::string path = TestDataDir() + "/crawler/warc/other_writer.warc.gz";
+  const std::vector<WarcRecord> records = ReadWarcFile(path);
+  REQUIRE(records.size() == 5);
+  CHECK(records[0].type == "warcinfo");
+  CHECK(records[1].type == "request");
+  CHECK(records[1].payload.rfind("GET /news/1 HTTP/1.1", 0) == 0);
+  const WarcRecord& r = records[2];
+  CHECK(r.type == "response");
+  CHECK(r.target_uri == "https://example.org/news/1");
+  CHECK(r.date_seconds == DaysFromCivil(2025, 11, 7) * kDay + 8 * 3600 + 2);
+  CHECK(r.record_id == "<urn:uuid:00000000-0000-4000-8000-000000000003>");
+  CHECK(r.http_status == 200);
+  CHECK(r.content_type == "text/html");  // header names are matched case-insensitively
+  CHECK(r.payload.find("gallium resumed") != std::string::npos);
+  CHECK(records[3].http_status == 404);  // "HTTP/2 404", no reason phrase
+  CHECK(records[3].payload == "plain body");  // hex sha256 digest checked
+  CHECK(records[4].type == "metadata");
+  CHECK(records[4].offset > records[3].offset);
+}
+
+}  // namespace
+}  // namespace ecwatch
