@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "base/limits.h"
+#include "extract/charset.h"
+#include "extract/prescan.h"
 #include "tests/extract/encoded_pages.h"
 #include "tests/test_support.h"
 
@@ -130,6 +132,38 @@ TEST_CASE("ClassifyDocument uses Content-Type, then suffix, then a sniff", "[ext
   CHECK(ClassifyDocument("", "https://x.test/feed", "<?xml?><feed xmlns=\"a\">") == DocumentKind::kFeed);
   CHECK(ClassifyDocument("", "https://x.test/", "<!DOCTYPE html><html>") == DocumentKind::kHtml);
   CHECK(ClassifyDocument("", "https://x.test/", std::string("\x89PNG\0\0", 6)) == DocumentKind::kUnsupported);
+}
+
+}  // namespace
+}  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("ExtractHtml caps text at kMaxTextBytes and titles at kMaxTitleBytes", "[extractor][limits]") {
+  std::string sentence = "Export licences are reviewed case by case, the ministry said. ";
+  std::string html = "<title>" + std::string(limits::kMaxTitleBytes * 3, 'T') + "</title><article><p>";
+  while (html.size() < limits::kMaxTextBytes + (512 << 10)) html += sentence;
+  html += "</p></article>";
+  Result<Article> a = ExtractHtml("https://x.test/", "", html);
+  REQUIRE(a.ok());
+  CHECK(a->text.size() <= limits::kMaxTextBytes);
+  CHECK(a->text.size() > limits::kMaxTextBytes - sentence.size());
+  CHECK(a->title.size() == limits::kMaxTitleBytes);
+}
+
+TEST_CASE("Prescan keeps at most kMaxJsonLdScripts JSON-LD bodies", "[extractor][limits]") {
+  std::string html;
+  for (size_t i = 0; i < limits::kMaxJsonLdScripts + 5; ++i) {
+    html += "<script type=application/ld+json>{\"n\":" + std::to_string(i) + "}</script>";
+  }
+  CHECK(Prescan(html).json_ld.size() == limits::kMaxJsonLdScripts);
+}
+
+TEST_CASE("A <meta charset> after kMaxCharsetSniffBytes is not read", "[extractor][limits]") {
+  std::string filler(limits::kMaxCharsetSniffBytes, ' ');
+  CHECK(SniffMetaCharset("<meta charset=koi8-r>" + filler) == "koi8-r");
+  CHECK(SniffMetaCharset(filler + "<meta charset=koi8-r>").empty());
 }
 
 }  // namespace
