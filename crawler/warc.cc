@@ -53,14 +53,22 @@ std::string RandomRecordId() {
 
 const char* ReasonPhrase(long status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 203: return "Non-Authoritative Information";
-    case 204: return "No Content";
-    case 206: return "Partial Content";
-    case 304: return "Not Modified";
-    default: return status >= 200 && status < 300 ? "Success" : "Other";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 202:
+      return "Accepted";
+    case 203:
+      return "Non-Authoritative Information";
+    case 204:
+      return "No Content";
+    case 206:
+      return "Partial Content";
+    case 304:
+      return "Not Modified";
+    default:
+      return status >= 200 && status < 300 ? "Success" : "Other";
   }
 }
 
@@ -256,7 +264,7 @@ Status WarcWriter::AppendResponse(const FetchResult& fetched, const std::string&
                    {"WARC-Target-URI", uri}};
   if (resource) {
     fields.emplace_back("Content-Type", fetched.content_type.empty() ? "application/octet-stream"
-                                                                      : fetched.content_type);
+                                                                     : fetched.content_type);
   } else {
     fields.emplace_back("Content-Type", "application/http;msgtype=response");
     fields.emplace_back("WARC-Block-Digest", WarcSha256Digest(block));

@@ -21,6 +21,13 @@
 // and WARC-Block-Digest (the whole block) are "sha256:" + RFC 4648 base32 of
 // the SHA-256, upper case, padded ("sha256:" + 56 characters), the
 // convention of other WARC tools.
+//
+// Crash safety: a record is durable when AppendResponse returns Ok. A crash
+// mid-write leaves at most one torn member at the end of the file; readers
+// skip it (WarcReader::torn_tail()) and the next writer opening that day's
+// file truncates it away first, which costs one read of that file. Files are
+// opened O_APPEND and each member goes out in one write(), so two processes
+// appending to the same day's file do not interleave records.
 #ifndef ECWATCH_CRAWLER_WARC_H_
 #define ECWATCH_CRAWLER_WARC_H_
 
@@ -84,9 +91,9 @@ class WarcWriter {
   const std::string dir_;
   const Clock* const clock_;
   mutable std::mutex mu_;
-  int fd_ = -1;         // guarded by mu_
-  int64_t day_ = -1;    // day of fd_'s file
-  std::string path_;    // path of fd_'s file
+  int fd_ = -1;       // guarded by mu_
+  int64_t day_ = -1;  // day of fd_'s file
+  std::string path_;  // path of fd_'s file
 };
 
 }  // namespace ecwatch

@@ -78,8 +78,9 @@ class WarcMemberStream {
   std::unique_ptr<std::FILE, FileCloser> file_;
   Inflater inflater_;
   std::string buffer_;
-  std::size_t pos_ = 0;          // next unread byte of buffer_
-  uint64_t buffer_offset_ = 0;   // file offset of buffer_[0]
+  std::size_t pos_ = 0;           // next unread byte of buffer_
+  uint64_t buffer_offset_ = 0;    // file offset of buffer_[0]
+  bool member_complete_ = false;  // the last Inflate reached the member's end
 };
 
 Result<std::size_t> WarcMemberStream::Refill() {
@@ -103,8 +104,10 @@ Result<MemberEnd> WarcMemberStream::Next(std::string* out, uint64_t* offset) {
   }
   *offset = position();
   if (!inflater_.ok()) return Status::IoError(path_ + ": zlib init failed");
+  member_complete_ = false;
   Result<MemberEnd> end = Inflate(out, *offset);
-  if (!end.ok() && end.status().code() != Status::Code::kIoError) {
+  // A member read to its end (a record over the cap) needs no resync.
+  if (!end.ok() && end.status().code() != Status::Code::kIoError && !member_complete_) {
     if (Status s = Resync(*offset); !s.ok()) return s;
   }
   return end;
@@ -133,7 +136,10 @@ Result<MemberEnd> WarcMemberStream::Inflate(std::string* out, uint64_t start) {
     const std::size_t produced = sizeof chunk - zs->avail_out;
     if (out->size() + produced > limits::kMaxWarcRecordBytes) too_large = true;
     if (!too_large) out->append(chunk, produced);
-    if (rc == Z_STREAM_END) break;
+    if (rc == Z_STREAM_END) {
+      member_complete_ = true;
+      break;
+    }
     if (rc != Z_OK && rc != Z_BUF_ERROR) {
       const char* why = zs->msg != nullptr ? zs->msg : "inflate failed";
       return Located(Status::Corruption(std::string("bad gzip member: ") + why), start);
@@ -141,9 +147,9 @@ Result<MemberEnd> WarcMemberStream::Inflate(std::string* out, uint64_t start) {
   }
   if (too_large) {
     out->clear();
-    return Located(Status::TooLarge("record over " + std::to_string(limits::kMaxWarcRecordBytes) +
-                                    " bytes"),
-                   start);
+    return Located(
+        Status::TooLarge("record over " + std::to_string(limits::kMaxWarcRecordBytes) + " bytes"),
+        start);
   }
   return MemberEnd::kMember;
 }
@@ -187,8 +193,7 @@ Result<std::unique_ptr<WarcReader>> WarcReader::OpenFile(const std::string& path
   return std::unique_ptr<WarcReader>(new WarcReader({path}, 0));
 }
 
-Result<std::unique_ptr<WarcReader>> WarcReader::OpenDir(const std::string& dir,
-                                                        int64_t since_day) {
+Result<std::unique_ptr<WarcReader>> WarcReader::OpenDir(const std::string& dir, int64_t since_day) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Status::NotFound(dir + ": no such directory");

@@ -2,10 +2,14 @@
 //
 // Reads files made of gzip members holding one record each, as WarcWriter
 // and other WARC tools write them (uncompressed .warc files and members
-// holding several records are not supported). Each record is checked: Content-Length against the block
-// actually stored, WARC-Block-Digest and WARC-Payload-Digest when they are
-// sha256 (base32 or hex). A torn last member (a crash during a write) ends
-// the file cleanly and is reported by torn_tail().
+// holding several records are not supported). Each record is checked:
+// Content-Length against the block actually stored, WARC-Block-Digest and
+// WARC-Payload-Digest when they are sha256 (base32 or hex; other algorithms
+// are not checked). A torn last member (a crash during a write) ends the
+// file cleanly and is reported by torn_tail(). The payload is returned as
+// stored: WarcWriter stores decoded bodies, but a file from another tool may
+// hold a chunked or gzip-encoded HTTP body, which is not undone here.
+// Memory: one record at a time (at most limits::kMaxWarcRecordBytes).
 #ifndef ECWATCH_CRAWLER_WARC_READER_H_
 #define ECWATCH_CRAWLER_WARC_READER_H_
 
@@ -32,12 +36,12 @@ bool ParseWarcFileName(std::string_view name, int64_t* days_since_epoch);
 std::string WarcSha256Digest(std::string_view data);
 
 struct WarcRecord {
-  std::string type;        // WARC-Type: "warcinfo", "response", "resource", ...
-  std::string target_uri;  // WARC-Target-URI, "" when absent (warcinfo)
-  std::string date;        // WARC-Date as stored, e.g. "2026-11-28T21:44:04Z"
+  std::string type;          // WARC-Type: "warcinfo", "response", "resource", ...
+  std::string target_uri;    // WARC-Target-URI, "" when absent (warcinfo)
+  std::string date;          // WARC-Date as stored, e.g. "2026-11-28T21:44:04Z"
   int64_t date_seconds = 0;  // WARC-Date as Unix seconds (0 when unparsable)
-  std::string record_id;   // WARC-Record-ID, e.g. "<urn:uuid:...>"
-  long http_status = 0;    // status line of a `response`; 0 for other types
+  std::string record_id;     // WARC-Record-ID, e.g. "<urn:uuid:...>"
+  long http_status = 0;      // status line of a `response`; 0 for other types
   // `response`: the HTTP Content-Type header ("" when none); other types: the
   // WARC Content-Type of the block.
   std::string content_type;
@@ -45,8 +49,8 @@ struct WarcRecord {
   std::vector<std::pair<std::string, std::string>> headers;
   // `response`: the HTTP body; other types: the whole block.
   std::string payload;
-  std::string file;         // file the record came from
-  uint64_t offset = 0;      // byte offset of its gzip member in that file
+  std::string file;     // file the record came from
+  uint64_t offset = 0;  // byte offset of its gzip member in that file
 };
 
 // Not thread-safe: one reader per thread.
@@ -56,7 +60,8 @@ class WarcReader {
   static Result<std::unique_ptr<WarcReader>> OpenFile(const std::string& path);
   // Reads every DIR/ecwatch-YYYYMMDD.warc.gz in date order, skipping files of
   // days before since_day (days since the epoch; pass 0 for all) and records
-  // whose WARC-Date is before that day. Other files in DIR are ignored.
+  // whose WARC-Date is before that day (or unparsable, when since_day > 0).
+  // Other files in DIR are ignored.
   // NotFound when DIR is missing; TooLarge over limits::kMaxWarcFilesPerDir.
   static Result<std::unique_ptr<WarcReader>> OpenDir(const std::string& dir, int64_t since_day);
 

@@ -66,7 +66,8 @@ std::string Upper(std::string_view s) {
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -165,7 +166,8 @@ Status SplitRecord(const std::string& data, Fields* fields, std::string_view* bl
   }
   const std::size_t eol = data.find("\r\n");
   const std::string_view version = std::string_view(data).substr(0, eol);
-  if (version != "WARC/1.1" && version != "WARC/1.0") return Status::Corruption("not a WARC record");
+  if (version != "WARC/1.1" && version != "WARC/1.0")
+    return Status::Corruption("not a WARC record");
   if (!ParseFields(std::string_view(data).substr(eol + 2, end - eol - 2), fields)) {
     return Status::Corruption("bad WARC header line");
   }
@@ -202,8 +204,8 @@ bool ParseWarcFileName(std::string_view name, int64_t* days_since_epoch) {
   if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return false;
   }
-  const std::string iso = std::string(digits.substr(0, 4)) + "-" + std::string(digits.substr(4, 2)) +
-                          "-" + std::string(digits.substr(6, 2));
+  const std::string iso = std::string(digits.substr(0, 4)) + "-" +
+                          std::string(digits.substr(4, 2)) + "-" + std::string(digits.substr(6, 2));
   return ParseIsoDate(iso, days_since_epoch) && WarcFileName(*days_since_epoch) == name;
 }
 

@@ -19,16 +19,17 @@ namespace {
 namespace fs = std::filesystem;
 using namespace ecwatch::testing;  // NOLINT: test helpers
 
-TEST_CASE("a file cut mid-member reads every complete record and reports the torn tail",
-          "[warc]") {
+TEST_CASE("a file cut mid-member reads every complete record and reports the torn tail", "[warc]") {
   const std::string dir = MakeTempDir("warc-torn");
   FakeClock clock;
   std::string path;
   {
     auto writer = NewWriter(dir, &clock);
     for (int i = 0; i < 3; ++i) {
-      REQUIRE(writer->AppendResponse(
-                        HttpFetch("https://x.example/" + std::to_string(i), "page " + std::to_string(i), 0), "")
+      REQUIRE(writer
+                  ->AppendResponse(HttpFetch("https://x.example/" + std::to_string(i),
+                                             "page " + std::to_string(i), 0),
+                                   "")
                   .ok());
     }
     path = writer->current_path();
@@ -105,7 +106,8 @@ TEST_CASE("a damaged compressed byte is Corruption and the reader resumes at the
   const std::string dir = MakeTempDir("warc-damaged");
   FakeClock clock;
   auto writer = NewWriter(dir, &clock);
-  REQUIRE(writer->AppendResponse(HttpFetch("https://x.example/1", std::string(5000, 'q'), 0), "").ok());
+  REQUIRE(
+      writer->AppendResponse(HttpFetch("https://x.example/1", std::string(5000, 'q'), 0), "").ok());
   REQUIRE(writer->AppendResponse(HttpFetch("https://x.example/2", "after", 0), "").ok());
   const std::string path = writer->current_path();
   std::string bytes = ReadFileOrDie(path);
@@ -131,8 +133,9 @@ TEST_CASE("a damaged compressed byte is Corruption and the reader resumes at the
 TEST_CASE("a record over the size cap is TooLarge and skipped", "[warc]") {
   const std::string dir = MakeTempDir("warc-big");
   const std::string block(limits::kMaxWarcRecordBytes, 'z');
-  const std::string big = "WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: " +
-                          std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+  const std::string big =
+      "WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: " + std::to_string(block.size()) +
+      "\r\n\r\n" + block + "\r\n\r\n";
   const std::string small =
       "WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: 2\r\n\r\nok\r\n\r\n";
   WriteBytes(dir + "/big.warc.gz", GzipForTest(big) + GzipForTest(small));
@@ -148,14 +151,17 @@ TEST_CASE("a record over the size cap is TooLarge and skipped", "[warc]") {
   CHECK(record.payload == "ok");
 }
 
-TEST_CASE("OpenDir walks only ecwatch WARC files, in date order, from the since day",
-          "[warc]") {
+TEST_CASE("OpenDir walks only ecwatch WARC files, in date order, from the since day", "[warc]") {
   const std::string dir = MakeTempDir("warc-dir");
   FakeClock clock;
   clock.now = kNov28 + 2 * kDay;
-  REQUIRE(NewWriter(dir, &clock)->AppendResponse(HttpFetch("https://x.example/30", "30th", 0), "").ok());
+  REQUIRE(NewWriter(dir, &clock)
+              ->AppendResponse(HttpFetch("https://x.example/30", "30th", 0), "")
+              .ok());
   clock.now = kNov28;
-  REQUIRE(NewWriter(dir, &clock)->AppendResponse(HttpFetch("https://x.example/28", "28th", 0), "").ok());
+  REQUIRE(NewWriter(dir, &clock)
+              ->AppendResponse(HttpFetch("https://x.example/28", "28th", 0), "")
+              .ok());
   WriteBytes(dir + "/stray.warc.gz", "not even gzip");
   Result<std::unique_ptr<WarcReader>> all = WarcReader::OpenDir(dir, 0);
   REQUIRE(all.ok());
@@ -167,8 +173,7 @@ TEST_CASE("OpenDir walks only ecwatch WARC files, in date order, from the since 
   REQUIRE(since.ok());
   CHECK(ReadAll(since.value().get()).size() == 2);
   CHECK(WarcReader::OpenDir(dir + "/missing", 0).status().code() == Status::Code::kNotFound);
-  CHECK(WarcReader::OpenFile(dir + "/missing.warc.gz").status().code() ==
-        Status::Code::kNotFound);
+  CHECK(WarcReader::OpenFile(dir + "/missing.warc.gz").status().code() == Status::Code::kNotFound);
 }
 
 TEST_CASE("WarcReader reads a WARC/1.0 file written by another tool", "[warc]") {
@@ -186,7 +191,7 @@ TEST_CASE("WarcReader reads a WARC/1.0 file written by another tool", "[warc]") 
   CHECK(r.http_status == 200);
   CHECK(r.content_type == "text/html");  // header names are matched case-insensitively
   CHECK(r.payload.find("gallium resumed") != std::string::npos);
-  CHECK(records[3].http_status == 404);  // "HTTP/2 404", no reason phrase
+  CHECK(records[3].http_status == 404);       // "HTTP/2 404", no reason phrase
   CHECK(records[3].payload == "plain body");  // hex sha256 digest checked
   CHECK(records[4].type == "metadata");
   CHECK(records[4].offset > records[3].offset);

@@ -50,8 +50,12 @@ TEST_CASE("ParseWarcRecord checks a sha256 payload digest in base32 or hex", "[w
   WarcRecord record;
   const std::string base32 = WarcSha256Digest(block);
   CHECK(ParseWarcRecord(with_digest(base32), &record).ok());
-  CHECK(ParseWarcRecord(with_digest(base32.substr(0, base32.size() - 4)), &record).ok());  // unpadded
-  CHECK(ParseWarcRecord(with_digest("sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"), &record).ok());
+  CHECK(
+      ParseWarcRecord(with_digest(base32.substr(0, base32.size() - 4)), &record).ok());  // unpadded
+  CHECK(ParseWarcRecord(
+            with_digest("sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"),
+            &record)
+            .ok());
   CHECK(ParseWarcRecord(with_digest("sha256:" + std::string(64, '0')), &record).code() ==
         Status::Code::kCorruption);
   CHECK(ParseWarcRecord(with_digest("sha1:AAAA"), &record).ok());  // not sha256: not checked
@@ -60,11 +64,13 @@ TEST_CASE("ParseWarcRecord checks a sha256 payload digest in base32 or hex", "[w
 TEST_CASE("ParseWarcRecord needs a WARC version line and a WARC-Type", "[warc]") {
   WarcRecord record;
   CHECK(ParseWarcRecord("WARC/2.0\r\nWARC-Type: resource\r\nContent-Length: 0\r\n\r\n\r\n\r\n",
-                        &record).code() == Status::Code::kCorruption);
+                        &record)
+            .code() == Status::Code::kCorruption);
   CHECK(ParseWarcRecord("WARC/1.1\r\nContent-Length: 0\r\n\r\n\r\n\r\n", &record).code() ==
         Status::Code::kCorruption);
   CHECK(ParseWarcRecord("WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: 0\r\n\r\n\r\n\r\n",
-                        &record).ok());
+                        &record)
+            .ok());
 }
 
 }  // namespace

@@ -29,8 +29,9 @@ TEST_CASE("WARC 1.1 response records read back field by field", "[warc]") {
   FakeClock clock;
   auto writer = NewWriter(dir, &clock);
   const std::string body = "<html><p>China suspends rare-earth export controls</p></html>";
-  REQUIRE(writer->AppendResponse(HttpFetch("https://news.example/a", body, clock.now - 5),
-                                 "https://news.example/a?utm=x")
+  REQUIRE(writer
+              ->AppendResponse(HttpFetch("https://news.example/a", body, clock.now - 5),
+                               "https://news.example/a?utm=x")
               .ok());
   FetchResult file;
   file.final_url = "file:///srv/page.html";
@@ -89,9 +90,11 @@ TEST_CASE("WARC record header carries the mandatory fields and a base32 sha256",
     CHECK(text.find(field) != std::string::npos);
   }
   // sha256("abc") = ba7816bf..., in RFC 4648 base32 (as Python base64.b32encode gives).
-  CHECK(text.find("WARC-Payload-Digest: sha256:XJ4BNP4PAHH6UQKBIDPF3LRCEOYAGYNDSYLXVHFUCD7WD4QACWWQ====\r\n") !=
+  CHECK(text.find("WARC-Payload-Digest: "
+                  "sha256:XJ4BNP4PAHH6UQKBIDPF3LRCEOYAGYNDSYLXVHFUCD7WD4QACWWQ====\r\n") !=
         std::string::npos);
-  CHECK(WarcSha256Digest("abc") == "sha256:XJ4BNP4PAHH6UQKBIDPF3LRCEOYAGYNDSYLXVHFUCD7WD4QACWWQ====");
+  CHECK(WarcSha256Digest("abc") ==
+        "sha256:XJ4BNP4PAHH6UQKBIDPF3LRCEOYAGYNDSYLXVHFUCD7WD4QACWWQ====");
 }
 
 TEST_CASE("each record is one gzip member decompressible on its own", "[warc]") {
@@ -99,9 +102,10 @@ TEST_CASE("each record is one gzip member decompressible on its own", "[warc]") 
   FakeClock clock;
   auto writer = NewWriter(dir, &clock);
   for (int i = 0; i < 4; ++i) {
-    REQUIRE(writer->AppendResponse(HttpFetch("https://x.example/" + std::to_string(i),
-                                             std::string(1000 + i, 'a' + i), clock.now),
-                                   "")
+    REQUIRE(writer
+                ->AppendResponse(HttpFetch("https://x.example/" + std::to_string(i),
+                                           std::string(1000 + i, 'a' + i), clock.now),
+                                 "")
                 .ok());
   }
   const std::string bytes = ReadFileOrDie(writer->current_path());
@@ -196,7 +200,8 @@ TEST_CASE("WarcWriter refuses a body over the cap", "[warc]") {
   const std::string dir = MakeTempDir("warc-cap");
   FakeClock clock;
   auto writer = NewWriter(dir, &clock);
-  const FetchResult big = HttpFetch("https://x.example/big", std::string(limits::kMaxBodyBytes + 1, 'x'), 0);
+  const FetchResult big =
+      HttpFetch("https://x.example/big", std::string(limits::kMaxBodyBytes + 1, 'x'), 0);
   CHECK(writer->AppendResponse(big, "").code() == Status::Code::kTooLarge);
 }
 
@@ -209,7 +214,8 @@ TEST_CASE("WarcWriter appends from several threads without interleaving records"
     threads.emplace_back([&writer, t] {
       for (int i = 0; i < 10; ++i) {
         const std::string id = std::to_string(t) + "-" + std::to_string(i);
-        (void)writer->AppendResponse(HttpFetch("https://x.example/" + id, std::string(3000, 'a' + t) + id, 0), "");
+        (void)writer->AppendResponse(
+            HttpFetch("https://x.example/" + id, std::string(3000, 'a' + t) + id, 0), "");
       }
     });
   }
