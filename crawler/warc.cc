@@ -224,12 +224,14 @@ Status WarcWriter::OpenDay(int64_t day) {
                            "\r\nformat: WARC File Format 1.1\r\n"
                            "conformsTo: http://iipc.github.io/warc-specifications/specifications/"
                            "warc-format/warc-1.1/\r\n";
-  return WriteMember(RecordText(fields, info));
+  std::string member;
+  if (!Deflater().Compress(RecordText(fields, info), &member)) {
+    return Status::IoError(path + ": deflate failed");
+  }
+  return WriteMember(member);
 }
 
-Status WarcWriter::WriteMember(const std::string& record) {
-  std::string member;
-  if (!Deflater().Compress(record, &member)) return Status::IoError(path_ + ": deflate failed");
+Status WarcWriter::WriteMember(const std::string& member) {
   struct stat st;
   if (fstat(fd_, &st) != 0) return Status::FromErrno(path_, errno);
   std::size_t done = 0;
@@ -270,7 +272,10 @@ Status WarcWriter::AppendResponse(const FetchResult& fetched, const std::string&
     fields.emplace_back("WARC-Block-Digest", WarcSha256Digest(block));
   }
   fields.emplace_back("WARC-Payload-Digest", payload_digest);
-  const std::string record = RecordText(fields, block);
+  std::string member;  // compressed outside the lock: appends only serialise the I/O
+  if (!Deflater().Compress(RecordText(fields, block), &member)) {
+    return Status::IoError(uri + ": deflate failed");
+  }
 
   std::lock_guard<std::mutex> lock(mu_);
   if (fd_ < 0 || DayOf(now) != day_) {
@@ -279,7 +284,7 @@ Status WarcWriter::AppendResponse(const FetchResult& fetched, const std::string&
       return s;
     }
   }
-  return WriteMember(record);
+  return WriteMember(member);
 }
 
 Status WarcWriter::Prune(const std::string& dir, int retention_days, const Clock& clock,

@@ -85,7 +85,8 @@ class WarcWriter {
  private:
   WarcWriter(std::string dir, const Clock* clock);
   Status OpenDay(int64_t day);
-  Status WriteMember(const std::string& record);
+  // Appends one complete gzip member with one write(), then fdatasync.
+  Status WriteMember(const std::string& member);
   void CloseFile();
 
   const std::string dir_;
