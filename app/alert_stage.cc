@@ -28,6 +28,53 @@ std::vector<std::string> AlertStage::SinksFor(const Story& story) const {
   return names;
 }
 
+Status AlertStage::ProcessDocument(const std::vector<PendingEvent>& events,
+                                   std::vector<Story>* candidates,
+                                   std::vector<StoryChange>* changes) {
+  struct Touch {
+    StoryDecision decision;
+    bool created = false;
+    int base_revision = 1;
+  };
+  std::map<int, Touch> touched;  // candidate index -> what this document did to it
+  for (const PendingEvent& e : events) {
+    int index = FindStory(*candidates, e, config_.window_seconds);
+    bool changed = false;
+    if (index < 0) {
+      candidates->push_back(NewStory(e));
+      index = static_cast<int>(candidates->size()) - 1;
+      touched[index].created = true;
+    } else {
+      if (!touched.count(index)) touched[index].base_revision = candidates->at(index).revision;
+      changed = MergeIntoStory(e, &candidates->at(index));
+    }
+    Touch& t = touched[index];
+    t.decision.event_ids.push_back(e.event_id);
+    t.decision.new_revision = t.created || t.decision.new_revision || changed;
+  }
+  const PendingEvent& first = events.front();
+  for (auto& [index, t] : touched) {
+    Story& story = candidates->at(index);
+    story.revision = t.created ? 1 : t.base_revision + (t.decision.new_revision ? 1 : 0);
+    for (StorySource& src : story.sources) {
+      if (src.document_id == first.document_id) src.revision = story.revision;
+    }
+    StoryDecision& d = t.decision;
+    d.document_id = first.document_id;
+    d.fetched_at = first.fetched_at;
+    d.story = story;
+    d.now = clock_->NowSeconds();
+    if (d.new_revision) d.sinks = SinksFor(story);
+    Result<int64_t> id = store_->Commit(d);
+    if (!id.ok()) return id.status();
+    story.id = id.value();
+    changes->push_back(StoryChange{story.id, t.created, !t.created && d.new_revision,
+                                   story.revision, story.summary, story.sources.size(),
+                                   story.first_seen, first.url});
+  }
+  return Status::Ok();
+}
+
 Result<std::vector<StoryChange>> AlertStage::ProcessPending() {
   Result<std::vector<PendingEvent>> pending = store_->PendingEvents(limits::kMaxPendingEventsPerPass);
   if (!pending.ok()) return pending.status();
@@ -37,28 +84,16 @@ Result<std::vector<StoryChange>> AlertStage::ProcessPending() {
   for (const PendingEvent& e : pending.value()) earliest = std::min(earliest, e.fetched_at);
   Result<std::vector<Story>> candidates = store_->StoriesSince(earliest - config_.window_seconds);
   if (!candidates.ok()) return candidates.status();
-  for (const PendingEvent& e : pending.value()) {
-    const int index = FindStory(candidates.value(), e, config_.window_seconds);
-    StoryDecision d{e.event_id, e.document_id, e.fetched_at, {}, true, {}, clock_->NowSeconds()};
-    if (index < 0) {
-      d.story = NewStory(e);
-    } else {
-      d.story = candidates->at(index);
-      d.new_revision = MergeIntoStory(e, &d.story);
+  // Pending events come in event id order, so a document's events are adjacent.
+  std::vector<PendingEvent> group;
+  for (PendingEvent& e : pending.value()) {
+    if (!group.empty() && group.front().document_id != e.document_id) {
+      if (Status s = ProcessDocument(group, &candidates.value(), &changes); !s.ok()) return s;
+      group.clear();
     }
-    if (d.new_revision) d.sinks = SinksFor(d.story);
-    Result<int64_t> id = store_->Commit(d);
-    if (!id.ok()) return id.status();
-    d.story.id = id.value();
-    changes.push_back(StoryChange{d.story.id, index < 0, index >= 0 && d.new_revision,
-                                  d.story.revision, d.story.summary, d.story.sources.size(),
-                                  d.story.first_seen, e.url});
-    if (index < 0) {
-      candidates->push_back(std::move(d.story));
-    } else {
-      candidates->at(index) = std::move(d.story);
-    }
+    group.push_back(std::move(e));
   }
+  if (Status s = ProcessDocument(group, &candidates.value(), &changes); !s.ok()) return s;
   return changes;
 }
 

@@ -69,6 +69,10 @@ class AlertStage {
 
  private:
   std::vector<std::string> SinksFor(const Story& story) const;
+  // Merges the events of one document into candidates (new stories are
+  // appended) and commits one decision per story touched.
+  Status ProcessDocument(const std::vector<PendingEvent>& events, std::vector<Story>* candidates,
+                         std::vector<StoryChange>* changes);
   Status DeliverOne(const OutboxEntry& entry, DeliveryReport* report);
 
   AlertConfig config_;

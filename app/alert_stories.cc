@@ -143,7 +143,6 @@ bool MergeIntoStory(const PendingEvent& e, Story* story) {
   if (story->actor.empty()) story->actor = e.event.actor;
   story->first_seen = std::min(story->first_seen, e.fetched_at);
   story->last_seen = std::max(story->last_seen, e.fetched_at);
-  if (changed) ++story->revision;
   story->summary = StorySummary(*story);
   AddSource(e, story);
   return changed;

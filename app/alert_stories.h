@@ -35,9 +35,10 @@ int FindStory(const std::vector<Story>& candidates, const PendingEvent& event,
 Story NewStory(const PendingEvent& event);
 
 // Merges event into story: widens first/last seen, fills an unknown actor,
-// adds the source. Returns true when the facts changed -- a mineral the
-// story lacked, or a stated duration different from the story's -- and then
-// bumps story->revision and rewrites summary and severity.
+// adds the source, rewrites the summary. Returns true when the facts
+// changed -- a mineral the story lacked, or a stated duration different
+// from the story's. The caller decides the revision (several events of one
+// document make at most one new revision).
 bool MergeIntoStory(const PendingEvent& event, Story* story);
 
 // "China suspends export controls on gallium, germanium for 365 days".

@@ -177,9 +177,12 @@ Result<int64_t> SqliteAlertStore::Commit(const StoryDecision& d) {
   try {
     SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement seen(db_, "SELECT story_id FROM story_events WHERE event_id = ?");
-    seen.bind(1, d.event_id);
-    // Another process assigned it since we read it: keep its decision.
-    if (seen.executeStep()) return seen.getColumn(0).getInt64();
+    for (int64_t event_id : d.event_ids) {
+      seen.reset();
+      seen.bind(1, event_id);
+      // Another process assigned it since we read it: keep its decision.
+      if (seen.executeStep()) return seen.getColumn(0).getInt64();
+    }
     int64_t story_id = d.story.id;
     int revision = d.story.revision;
     if (story_id == 0) {
@@ -191,11 +194,14 @@ Result<int64_t> SqliteAlertStore::Commit(const StoryDecision& d) {
     SQLite::Statement assign(db_,
                              "INSERT INTO story_events (event_id, story_id, document_id, revision) "
                              "VALUES (?, ?, ?, ?)");
-    assign.bind(1, d.event_id);
-    assign.bind(2, story_id);
-    assign.bind(3, d.document_id);
-    assign.bind(4, revision);
-    assign.exec();
+    for (int64_t event_id : d.event_ids) {
+      assign.reset();
+      assign.bind(1, event_id);
+      assign.bind(2, story_id);
+      assign.bind(3, d.document_id);
+      assign.bind(4, revision);
+      assign.exec();
+    }
     if (d.new_revision) {
       for (const std::string& sink : d.sinks) {
         InsertOutbox(story_id, revision, sink, d.fetched_at, d.now);

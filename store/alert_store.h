@@ -60,7 +60,7 @@ struct Story {
 
 // What the alert stage decided for one pending event; written atomically.
 struct StoryDecision {
-  int64_t event_id = 0;
+  std::vector<int64_t> event_ids;      // events of one document joining this story
   int64_t document_id = 0;
   int64_t fetched_at = 0;              // of the event's document
   Story story;                         // id 0: create; else the merged state to write
@@ -131,7 +131,7 @@ class AlertStore {
   virtual Result<std::vector<Story>> StoriesSince(int64_t since) = 0;
 
   // In one transaction: creates the story (decision.story.id == 0) or
-  // writes its merged state, assigns the event, and when new_revision adds
+  // writes its merged state, assigns the events, and when new_revision adds
   // one outbox row per sink (kind "new" for revision 1, else "update";
   // idempotency key "ecwatch-story-ID-rREV-SINK"). Returns the story id.
   virtual Result<int64_t> Commit(const StoryDecision& decision) = 0;
