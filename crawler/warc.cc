@@ -287,6 +287,22 @@ Status WarcWriter::AppendResponse(const FetchResult& fetched, const std::string&
   return WriteMember(member);
 }
 
+FetchResult FetchResultFromWarc(const WarcRecord& record) {
+  FetchResult fetched;
+  fetched.final_url = record.target_uri;
+  fetched.http_status = record.http_status;
+  fetched.content_type = record.content_type;
+  fetched.body = record.payload;
+  fetched.fetched_at = record.date_seconds;
+  for (const auto& [name, value] : record.headers) {
+    const std::string line = name + ": " + value;
+    if (NameIs(line, "etag")) fetched.etag = value;
+    if (NameIs(line, "last-modified")) fetched.last_modified = value;
+    fetched.raw_headers += line + "\r\n";
+  }
+  return fetched;
+}
+
 Status WarcWriter::Prune(const std::string& dir, int retention_days, const Clock& clock,
                          int* deleted) {
   if (deleted != nullptr) *deleted = 0;

@@ -44,6 +44,13 @@
 
 namespace ecwatch {
 
+// The FetchResult a `response` or `resource` record stands for, so that a
+// reprocess feeds stored pages through the same path as fresh fetches:
+// final_url = WARC-Target-URI, http_status (0 for `resource`), content_type,
+// body = payload, etag and last_modified from the stored headers,
+// fetched_at = WARC-Date, raw_headers = the stored header lines.
+FetchResult FetchResultFromWarc(const WarcRecord& record);
+
 // Appends records to today's file. Thread-safe: appends are serialised by an
 // internal mutex. The Clock must outlive the writer.
 class WarcWriter {

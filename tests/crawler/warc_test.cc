@@ -178,6 +178,39 @@ TEST_CASE("a 304 is not captured", "[warc]") {
   CHECK(fs::is_empty(dir));
 }
 
+TEST_CASE("FetchResultFromWarc gives back the fetch that was captured", "[warc]") {
+  const std::string dir = MakeTempDir("warc-refetch");
+  FakeClock clock;
+  auto writer = NewWriter(dir, &clock);
+  FetchResult original = HttpFetch("https://x.example/p", "<p>body</p>", clock.now - 60);
+  original.last_modified = "Sat, 28 Nov 2026 10:00:00 GMT";
+  original.raw_headers += "Last-Modified: " + original.last_modified + "\r\n";
+  REQUIRE(writer->AppendResponse(original, "").ok());
+  FetchResult file;
+  file.final_url = "file:///srv/a.html";
+  file.body = "<p>local</p>";
+  file.content_type = "text/html";
+  file.fetched_at = clock.now;
+  REQUIRE(writer->AppendResponse(file, "").ok());
+  const std::vector<WarcRecord> records = ReadWarcFile(writer->current_path());
+  REQUIRE(records.size() == 3);
+
+  const FetchResult again = FetchResultFromWarc(records[1]);
+  CHECK(again.final_url == original.final_url);
+  CHECK(again.http_status == 200);
+  CHECK(again.content_type == original.content_type);
+  CHECK(again.body == original.body);
+  CHECK(again.etag == original.etag);
+  CHECK(again.last_modified == original.last_modified);
+  CHECK(again.fetched_at == original.fetched_at);
+  CHECK(again.raw_headers.find("Server: test\r\n") != std::string::npos);
+  const FetchResult local = FetchResultFromWarc(records[2]);
+  CHECK(local.final_url == "file:///srv/a.html");
+  CHECK(local.http_status == 0);
+  CHECK(local.content_type == "text/html");
+  CHECK(local.body == "<p>local</p>");
+}
+
 TEST_CASE("WarcWriter reopened on the same day appends without a second warcinfo", "[warc]") {
   const std::string dir = MakeTempDir("warc-reopen");
   FakeClock clock;
