@@ -28,6 +28,7 @@ struct Stats {
   uint16_t inputs = 0;
   uint16_t embeds = 0;
   uint32_t heading_chars = 0;
+  uint32_t quote_chars = 0;  // characters inside <blockquote>
 };
 
 void CountText(std::string_view text, Stats* s) {
@@ -57,6 +58,7 @@ void Add(Stats* to, const Stats& from) {
   to->inputs = static_cast<uint16_t>(std::min<int>(0xFFFF, to->inputs + from.inputs));
   to->embeds = static_cast<uint16_t>(std::min<int>(0xFFFF, to->embeds + from.embeds));
   to->heading_chars += from.heading_chars;
+  to->quote_chars += from.quote_chars;
 }
 
 bool IsHeading(std::string_view tag) {
@@ -81,6 +83,12 @@ class ContentExtractor {
   static constexpr uint32_t kMaxBylineChars = 150, kMaxCaptionChars = 400;
   // A paragraph shorter than this that is mostly links is a "read more" line.
   static constexpr uint32_t kMaxLinkParagraphChars = 120;
+  // A "social"/"embed" block that is mostly a quotation (an embedded post
+  // quoted in the story) is kept by the unlikely-candidate pruning.
+  static constexpr uint32_t kMinEmbeddedQuoteChars = 80;
+  static bool IsEmbeddedQuote(const Stats& s) {
+    return s.quote_chars >= kMinEmbeddedQuoteChars && s.quote_chars * 10 >= s.chars * 6;
+  }
   // WidenToSplitArticle: levels examined, and what an ancestor must add.
   static constexpr int kMaxWidenLevels = 6;
   static constexpr double kWidenParagraphGain = 1.25;
@@ -174,6 +182,7 @@ const Stats& ContentExtractor::SumChildren(DomNode* node) {
   if (tag == "input" || tag == "select" || tag == "textarea" || tag == "button") ++s.inputs;
   if (tag == "object" || tag == "embed" || tag == "iframe" || tag == "video") ++s.embeds;
   if (IsHeading(tag)) s.heading_chars = s.chars;
+  if (tag == "blockquote") s.quote_chars = s.chars;
   stats_[node->id] = s;
   return stats_[node->id];
 }
@@ -187,7 +196,8 @@ void ContentExtractor::PruneUnlikely(DomNode* node, uint32_t protect_chars) {
     bool structural = tag == "article" || tag == "main" || tag == "body" || tag == "a" ||
                       tag == "table" || tag == "tbody" || tag == "tr" || tag == "td" ||
                       tag == "th" || tag == "p";
-    if (!structural && IsUnlikelyCandidate(*child) && stats_[child->id].p_chars < protect_chars) {
+    const Stats& cs = stats_[child->id];
+    if (!structural && !IsEmbeddedQuote(cs) && IsUnlikelyCandidate(*child) && cs.p_chars < protect_chars) {
       child->removed = true;
       continue;
     }
@@ -380,6 +390,7 @@ std::vector<DomNode*> ContentExtractor::CollectSiblings(DomNode* top) {
 }
 
 bool ContentExtractor::ShouldDropInContent(DomNode* node, const Stats& s) {
+  if (IsEmbeddedQuote(s)) return false;
   double weight = Weight(*node);
   if (weight + (scored_[node->id] ? score_[node->id] : 0) < 0) return true;
   if (s.commas >= 10) return false;

@@ -109,3 +109,20 @@ TEST_CASE("Content of a page without text is empty", "[content]") {
 
 }  // namespace
 }  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("Content keeps a quotation embedded in a social-media block", "[content]") {
+  std::string html = std::string("<article>") + kParagraphs +
+                     "<div class=social-embed><blockquote class=tweet><p>The new licensing rule is "
+                     "a disaster for small exporters, and nobody asked us.</p>&mdash; A Trader "
+                     "(@trader) <a href=/s>November 7, 2025</a></blockquote></div>"
+                     "<div class=social-share><a href=/t>Share</a> <a href=/f>Tweet</a></div></article>";
+  std::string text = Extract(html);
+  CHECK(text.find("a disaster for small exporters") != std::string::npos);
+  CHECK(text.find("Tweet") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace ecwatch
