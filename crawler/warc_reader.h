@@ -75,7 +75,8 @@ class WarcReader {
   //   Corruption  Content-Length differs from the stored block, a digest
   //               mismatch, a record that is not WARC, a bad gzip member (the
   //               reader then resumes at the next gzip header it finds)
-  //   TooLarge    a record over limits::kMaxWarcRecordBytes (skipped)
+  //   TooLarge    a record over limits::kMaxWarcRecordBytes, or headers over
+  //               kMaxWarcHeaderBytes / kMaxHeaderBytes / kMaxWarcHeaderFields
   //   IoError     a read failure (the rest of that file is skipped)
   // Messages name the file and the member's byte offset.
   Result<bool> Next(WarcRecord* record);

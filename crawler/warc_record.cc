@@ -74,21 +74,36 @@ std::string_view Trim(std::string_view s) {
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
 // Splits "Name: value" CRLF lines (no continuation lines: neither we nor
-// common writers fold headers). False on a line without ':' or too many.
-bool ParseFields(std::string_view text, Fields* fields) {
+// common writers fold headers). Corruption on a line without ':', TooLarge
+// over limits::kMaxWarcHeaderFields lines.
+Status ParseFields(std::string_view text, Fields* fields, const char* what) {
   while (!text.empty()) {
     std::size_t eol = text.find("\r\n");
     std::string_view line = text.substr(0, eol);
     text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 2);
     if (line.empty()) continue;
     const std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos || fields->size() >= limits::kMaxWarcHeaderFields) {
-      return false;
+    if (colon == std::string_view::npos)
+      return Status::Corruption(std::string("bad ") + what + " line");
+    if (fields->size() >= limits::kMaxWarcHeaderFields) {
+      return Status::TooLarge(std::string("over ") + std::to_string(limits::kMaxWarcHeaderFields) +
+                              " " + what + " lines");
     }
     fields->emplace_back(std::string(Trim(line.substr(0, colon))),
                          std::string(Trim(line.substr(colon + 1))));
   }
-  return true;
+  return Status::Ok();
+}
+
+// Where the header block of text ends (the offset of CRLF CRLF), with errors
+// for a missing end and for headers over `cap` bytes.
+Status FindHeaderEnd(std::string_view text, std::size_t cap, const char* what, std::size_t* end) {
+  *end = text.substr(0, cap + kCrlf2.size()).find(kCrlf2);
+  if (*end != std::string_view::npos) return Status::Ok();
+  if (text.size() > cap) {
+    return Status::TooLarge(std::string(what) + " over " + std::to_string(cap) + " bytes");
+  }
+  return Status::Corruption(std::string(what) + " not terminated");
 }
 
 const std::string* Find(const Fields& fields, std::string_view name) {
@@ -135,9 +150,9 @@ Status CheckDigest(const std::string* label, std::string_view data, const char* 
 
 // The HTTP response message of a `response` block: status, headers, body.
 Status ParseHttpMessage(std::string_view block, WarcRecord* record) {
-  const std::size_t end = block.find(kCrlf2);
-  if (end == std::string_view::npos || end > limits::kMaxHeaderBytes) {
-    return Status::Corruption("HTTP headers not terminated");
+  std::size_t end = 0;
+  if (Status s = FindHeaderEnd(block, limits::kMaxHeaderBytes, "HTTP headers", &end); !s.ok()) {
+    return s;
   }
   std::string_view head = block.substr(0, end);
   const std::size_t eol = head.find("\r\n");
@@ -149,8 +164,10 @@ Status ParseHttpMessage(std::string_view block, WarcRecord* record) {
   const std::string_view rest = status_line.substr(status_line.find(' ') + 1);
   if (!ParseDecimal(rest.substr(0, 3), &status)) return Status::Corruption("bad HTTP status");
   record->http_status = static_cast<long>(status);
-  if (eol != std::string_view::npos && !ParseFields(head.substr(eol + 2), &record->headers)) {
-    return Status::Corruption("bad HTTP header line");
+  if (eol != std::string_view::npos) {
+    if (Status s = ParseFields(head.substr(eol + 2), &record->headers, "HTTP header"); !s.ok()) {
+      return s;
+    }
   }
   const std::string* type = Find(record->headers, "content-type");
   record->content_type = type != nullptr ? *type : "";
@@ -160,16 +177,17 @@ Status ParseHttpMessage(std::string_view block, WarcRecord* record) {
 
 // Splits data into WARC header fields and the block, checking Content-Length.
 Status SplitRecord(const std::string& data, Fields* fields, std::string_view* block) {
-  const std::size_t end = data.find(kCrlf2);
-  if (end == std::string::npos || end > limits::kMaxWarcHeaderBytes) {
-    return Status::Corruption("WARC headers not terminated");
+  std::size_t end = 0;
+  if (Status s = FindHeaderEnd(data, limits::kMaxWarcHeaderBytes, "WARC headers", &end); !s.ok()) {
+    return s;
   }
-  const std::size_t eol = data.find("\r\n");
+  const std::size_t eol = data.find("\r\n");  // <= end
   const std::string_view version = std::string_view(data).substr(0, eol);
   if (version != "WARC/1.1" && version != "WARC/1.0")
     return Status::Corruption("not a WARC record");
-  if (!ParseFields(std::string_view(data).substr(eol + 2, end - eol - 2), fields)) {
-    return Status::Corruption("bad WARC header line");
+  if (eol < end) {  // else the record has no fields at all
+    const std::string_view lines = std::string_view(data).substr(eol + 2, end - eol - 2);
+    if (Status s = ParseFields(lines, fields, "WARC header"); !s.ok()) return s;
   }
   const std::string* length_text = Find(*fields, "content-length");
   uint64_t length = 0;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/clock.h"
+#include "base/limits.h"
 #include "crawler/warc_reader.h"
 #include "tests/crawler/warc_test_util.h"
 
@@ -61,11 +62,33 @@ TEST_CASE("ParseWarcRecord checks a sha256 payload digest in base32 or hex", "[w
   CHECK(ParseWarcRecord(with_digest("sha1:AAAA"), &record).ok());  // not sha256: not checked
 }
 
+TEST_CASE("ParseWarcRecord caps header bytes and header lines", "[warc]") {
+  WarcRecord record;
+  const std::string tail = "Content-Length: 0\r\n\r\n\r\n\r\n";
+  const std::string long_field = "X-Pad: " + std::string(limits::kMaxWarcHeaderBytes, 'p') + "\r\n";
+  CHECK(
+      ParseWarcRecord("WARC/1.1\r\nWARC-Type: resource\r\n" + long_field + tail, &record).code() ==
+      Status::Code::kTooLarge);
+  std::string many = "WARC/1.1\r\nWARC-Type: resource\r\n";
+  for (std::size_t i = 0; i < limits::kMaxWarcHeaderFields; ++i) many += "X-N: 1\r\n";
+  CHECK(ParseWarcRecord(many + tail, &record).code() == Status::Code::kTooLarge);
+  const std::string http =
+      "HTTP/1.1 200 OK\r\nX-Pad: " + std::string(limits::kMaxHeaderBytes, 'h') + "\r\n\r\nbody";
+  const std::string response =
+      "WARC/1.1\r\nWARC-Type: response\r\n"
+      "Content-Type: application/http;msgtype=response\r\n"
+      "Content-Length: " +
+      std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+  CHECK(ParseWarcRecord(response, &record).code() == Status::Code::kTooLarge);
+}
+
 TEST_CASE("ParseWarcRecord needs a WARC version line and a WARC-Type", "[warc]") {
   WarcRecord record;
   CHECK(ParseWarcRecord("WARC/2.0\r\nWARC-Type: resource\r\nContent-Length: 0\r\n\r\n\r\n\r\n",
                         &record)
             .code() == Status::Code::kCorruption);
+  CHECK(ParseWarcRecord("WARC/1.1\r\n\r\nWARC-Type: x\r\n\r\n", &record).code() ==
+        Status::Code::kCorruption);  // no fields: the block is not read as fields
   CHECK(ParseWarcRecord("WARC/1.1\r\nContent-Length: 0\r\n\r\n\r\n\r\n", &record).code() ==
         Status::Code::kCorruption);
   CHECK(ParseWarcRecord("WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: 0\r\n\r\n\r\n\r\n",
