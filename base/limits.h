@@ -41,6 +41,9 @@ inline constexpr long long kRe2MaxMem = 8ll << 20;            // per compiled ru
 inline constexpr std::size_t kMaxMatchesPerDocument = 5000;
 inline constexpr std::size_t kMaxEventsPerDocument = 200;
 
+// Rules matcher speed (rules/atom_scanner.h).
+inline constexpr std::size_t kMaxAtomScannerBytes = 128 << 20;  // prefilter automaton table
+
 // Config.
 inline constexpr std::size_t kMaxConfigBytes = 1 << 20;
 inline constexpr std::size_t kMaxSources = 5000;

@@ -7,9 +7,9 @@
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include "base/limits.h"
+#include "rules/atom_scanner.h"
 #include "rules/normalize.h"
 
 namespace ecwatch::rules_internal {
@@ -20,25 +20,19 @@ struct Matcher::Compiled {
   std::unique_ptr<re2::RE2> context;
 };
 
-// Which rules can match a text, from one RE2::Set pass. A combined DFA of
-// every full pattern grows too many states (word gaps such as
-// "(?:\w+\s+){0,6}" multiply across patterns), so the Set holds the literal
-// atoms that RE2's FilteredRE2 derives from the patterns (e.g. "suspend",
-// "export control", "gallium"); FilteredRE2 then maps the atoms found to the
-// patterns that can match. Patterns without usable atoms (short symbols,
-// two-letter acronyms) are always candidates. Immutable after Compile().
+// Which rules can match a sentence. A combined DFA of every full pattern
+// grows too many states (word gaps such as "(?:\w+\s+){0,6}" multiply across
+// patterns), so RE2's FilteredRE2 derives literal atoms from the patterns
+// (e.g. "suspend", "export control", "gallium"); one AtomScanner pass over the
+// text finds where each atom occurs, and FilteredRE2 maps the atoms inside a
+// sentence to the patterns that can match there. Patterns without usable atoms
+// (short symbols, two-letter acronyms) are always candidates. Immutable after
+// Compile().
 class Matcher::SetIndex {
  public:
   static constexpr int kMinAtomLen = 3;
-  SetIndex() : filter_(kMinAtomLen), atoms_(AtomOptions(), RE2::UNANCHORED) {}
-  static RE2::Options AtomOptions() {
-    RE2::Options o;
-    o.set_log_errors(false);
-    o.set_max_mem(limits::kRe2SetMaxMem);
-    o.set_case_sensitive(true);  // atoms are lower-case; the text is lowered (ASCII) first
-    o.set_literal(true);
-    return o;
-  }
+  using Candidates = std::vector<std::pair<std::size_t, std::size_t>>;
+  SetIndex() : filter_(kMinAtomLen) {}
   // Adds a pattern of rule; gate is the id of a context gate (AddGate) the
   // sentence must pass too, or -1.
   bool Add(const std::string& pattern, std::size_t rule, std::size_t pattern_index, int gate,
@@ -63,37 +57,29 @@ class Matcher::SetIndex {
     return id;
   }
   bool Compile() {
-    std::vector<std::string> atoms;
     if (rule_of_.empty()) return true;
+    std::vector<std::string> atoms;
     filter_.Compile(&atoms);
-    for (const auto& a : atoms) {
-      if (atoms_.Add(a, nullptr) < 0) return false;
-    }
-    has_atoms_ = !atoms.empty();
-    return !has_atoms_ || atoms_.Compile();
+    if (!scanner_.Build(atoms, limits::kMaxAtomScannerBytes)) return false;
+    FromAtoms({}, &no_atoms_);
+    return true;
   }
-  std::size_t atom_count() const { return has_atoms_ ? 1 : 0; }
-  // (rule, pattern) pairs that can match somewhere in text, sorted.
-  void Candidates(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>* rules) const {
+  // Every atom occurrence in text, by end offset.
+  void Scan(std::string_view text, std::vector<AtomScanner::Occurrence>* out) const {
+    out->clear();
+    scanner_.Scan(text, out);
+  }
+  std::size_t atom_length(int atom) const { return scanner_.atom_length(atom); }
+  // (rule, pattern) pairs that can match in a sentence holding atoms (sorted,
+  // unique), sorted.
+  void FromAtoms(const std::vector<int>& atoms, Candidates* rules) const {
     rules->clear();
     if (rule_of_.empty()) return;
-    thread_local std::vector<int> atoms, patterns;  // reused: no allocation per sentence
-    atoms.clear();
-    if (has_atoms_) {
-      // A case-sensitive Set over ASCII-lowered text is faster than a
-      // case-folding one (no Unicode fold alternatives in the DFA).
-      thread_local std::string lower;
-      lower.assign(text.data(), text.size());
-      for (char& c : lower) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
-      RE2::Set::ErrorInfo info;
-      if (!atoms_.Match(lower, &atoms, &info) &&
-          info.kind != RE2::Set::kNoError) {
-        AllRules(rules);  // DFA out of memory: fall back to every rule
-        return;
-      }
+    if (atoms.empty() && !no_atoms_.empty()) {
+      *rules = no_atoms_;
+      return;
     }
+    thread_local std::vector<int> patterns;
     filter_.AllPotentials(atoms, &patterns);
     std::sort(patterns.begin(), patterns.end());
     for (int p : patterns) {
@@ -112,18 +98,11 @@ class Matcher::SetIndex {
     o.set_max_mem(limits::kRe2MaxMem);
     return o;
   }
-  void AllRules(std::vector<std::pair<std::size_t, std::size_t>>* rules) const {
-    rules->clear();
-    for (const auto& rp : rule_of_) {
-      if (rp.first != kGate) rules->push_back(rp);
-    }
-    std::sort(rules->begin(), rules->end());
-  }
   static constexpr std::size_t kGate = static_cast<std::size_t>(-1);
 
   re2::FilteredRE2 filter_;
-  RE2::Set atoms_;
-  bool has_atoms_ = false;
+  AtomScanner scanner_;
+  Candidates no_atoms_;                                        // candidates of a sentence without atoms
   std::vector<std::pair<std::size_t, std::size_t>> rule_of_;  // filter id -> (rule, pattern)
   std::vector<int> gate_of_;                                   // filter id -> gate id or -1
 };
@@ -225,42 +204,40 @@ std::unique_ptr<Matcher> Matcher::Compile(std::vector<Rule> rules, std::vector<s
     m->compiled_.push_back(std::move(c));
   }
   if (!m->set_->Compile()) {
-    errors->push_back("rule set: RE2::Set failed to compile (limits::kRe2SetMaxMem too small?)");
+    errors->push_back("rule set: too many atoms for the prefilter (limits::kMaxAtomScannerBytes)");
     return nullptr;
   }
   return m;
 }
 
-// Hits of one pattern of rule r in the sentence (no excludes applied yet).
-void Matcher::FindPattern(std::size_t r, std::size_t p, std::string_view text, TextSpan sentence,
-                          std::size_t sentence_index, std::string_view published, std::vector<Hit>* out) const {
+// Records the hit [s, e) of pattern p of rule r in sentence si, unless its
+// rule needs a context the sentence lacks (*context caches that test per
+// sentence: -1 unknown). Captures run only on the span, only when the pattern
+// has any.
+void Matcher::EmitHit(std::size_t r, std::size_t p, std::string_view text, TextSpan sentence,
+                      std::size_t si, std::size_t s, std::size_t e, std::string_view published,
+                      int* context, std::vector<Hit>* out) const {
   const Rule& rule = rules_[r];
   const Compiled& c = *compiled_[r];
   const re2::RE2& re = *c.patterns[p];
-  const re2::StringPiece whole(text.data(), text.size());
-  const bool needs_context = c.context && (rule.symbol_pattern < 0 || rule.symbol_pattern == static_cast<int>(p));
   const bool symbols = rule.symbol_pattern == static_cast<int>(p);
-  const int ngroups = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> groups(ngroups);
-  std::size_t pos = sentence.start;
-  int context = -1;  // unknown
-  // Find the span with the DFA alone, then captures only when there are any.
-  while (pos <= sentence.end && re.Match(whole, pos, sentence.end, RE2::UNANCHORED, groups.data(), 1)) {
-    std::size_t s = groups[0].data() - text.data();
-    std::size_t e = s + groups[0].size();
-    pos = e > s ? e : e + 1;
-    if (e == s) continue;  // an empty match (e.g. at a word boundary) is no hit
-    if (needs_context && context < 0) {
-      context = RE2::PartialMatch(
+  if (c.context && (rule.symbol_pattern < 0 || symbols)) {
+    if (*context < 0) {
+      *context = RE2::PartialMatch(
           re2::StringPiece(text.data() + sentence.start, sentence.end - sentence.start), *c.context);
     }
-    if (needs_context && context == 0) continue;
-    if (symbols) {
-      while (e > s && text[e - 1] >= '0' && text[e - 1] <= '9') --e;  // "Dy2O3" -> "Dy"
-    }
-    Hit h{r, sentence_index, s, e, {}, {}};
-    std::string_view captured = text.substr(s, e - s);
-    if (ngroups > 1 && re.Match(whole, s, e, RE2::ANCHOR_BOTH, groups.data(), ngroups)) {
+    if (*context == 0) return;
+  }
+  if (symbols) {
+    while (e > s && text[e - 1] >= '0' && text[e - 1] <= '9') --e;  // "Dy2O3" -> "Dy"
+  }
+  Hit h{r, si, s, e, {}, {}};
+  std::string_view captured = text.substr(s, e - s);
+  const int ngroups = re.NumberOfCapturingGroups() + 1;
+  if (ngroups > 1) {
+    thread_local std::vector<re2::StringPiece> groups;
+    groups.assign(ngroups, re2::StringPiece());
+    if (re.Match(re2::StringPiece(text.data(), text.size()), s, e, RE2::ANCHOR_BOTH, groups.data(), ngroups)) {
       for (const auto& [name, index] : re.NamedCapturingGroups()) {
         if (groups[index].data() == nullptr) continue;
         std::string_view g(groups[index].data(), groups[index].size());
@@ -271,8 +248,26 @@ void Matcher::FindPattern(std::size_t r, std::size_t p, std::string_view text, T
         }
       }
     }
-    h.value = ValueOf(rule, captured, published);
-    out->push_back(std::move(h));
+  }
+  h.value = ValueOf(rule, captured, published);
+  out->push_back(std::move(h));
+}
+
+// Hits of one pattern of rule r in the sentence from pos on (no excludes
+// applied yet).
+void Matcher::FindPattern(std::size_t r, std::size_t p, std::string_view text, TextSpan sentence,
+                          std::size_t pos, std::size_t sentence_index, std::string_view published,
+                          std::vector<Hit>* out) const {
+  const re2::RE2& re = *compiled_[r]->patterns[p];
+  const re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece m;
+  int context = -1;  // unknown
+  // The span alone comes from the DFA; captures only in EmitHit.
+  while (pos <= sentence.end && re.Match(whole, pos, sentence.end, RE2::UNANCHORED, &m, 1)) {
+    const std::size_t s = m.data() - text.data(), e = s + m.size();
+    pos = e > s ? e : e + 1;
+    if (e == s) continue;  // an empty match (e.g. at a word boundary) is no hit
+    EmitHit(r, p, text, sentence, sentence_index, s, e, published, &context, out);
   }
 }
 
@@ -297,7 +292,6 @@ void Matcher::ApplyExcludes(std::size_t r, std::string_view text, TextSpan sente
 void Matcher::FindInSentence(const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
                              std::string_view text, TextSpan sentence, std::size_t sentence_index,
                              std::string_view published, std::vector<Hit>* out) const {
-  std::size_t last_rule = static_cast<std::size_t>(-1);
   int ascii = -1;  // unknown
   for (const auto& [r, p] : candidates) {
     if (rules_[r].non_ascii_pattern == static_cast<int>(p)) {
@@ -307,23 +301,46 @@ void Matcher::FindInSentence(const std::vector<std::pair<std::size_t, std::size_
       }
       if (ascii) continue;
     }
-    const std::size_t before = out->size();
-    FindPattern(r, p, text, sentence, sentence_index, published, out);
-    if (out->size() > before && r != last_rule && !compiled_[r]->excludes.empty()) {
-      last_rule = r;
-      ApplyExcludes(r, text, sentence, out);
-    }
+    FindPattern(r, p, text, sentence, sentence.start, sentence_index, published, out);
   }
+  // Excludes of each rule hit (candidates are sorted by rule, so are the hits).
+  std::size_t last_rule = static_cast<std::size_t>(-1);
+  for (std::size_t i = 0; i < out->size(); ++i) {
+    const std::size_t r = (*out)[i].rule;
+    if (r == last_rule) continue;
+    last_rule = r;
+    if (!compiled_[r]->excludes.empty()) ApplyExcludes(r, text, sentence, out);
+  }
+}
+
+// Sorted, unique atoms that lie wholly inside sentence; *next walks occ
+// (sorted by end) across calls for sentences in text order.
+void Matcher::AtomsIn(const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence, std::size_t* next,
+                      std::vector<int>* atoms) const {
+  atoms->clear();
+  std::size_t i = *next;
+  while (i < occ.size() && occ[i].end <= sentence.start) ++i;
+  for (; i < occ.size() && occ[i].end <= sentence.end; ++i) {
+    if (occ[i].end - set_->atom_length(occ[i].atom) >= sentence.start) atoms->push_back(occ[i].atom);
+  }
+  *next = i;
+  std::sort(atoms->begin(), atoms->end());
+  atoms->erase(std::unique(atoms->begin(), atoms->end()), atoms->end());
 }
 
 std::vector<Hit> Matcher::FindAll(std::string_view text, const Segments& segments,
                                   std::string_view published) const {
   std::vector<Hit> hits;
+  thread_local std::vector<AtomScanner::Occurrence> occ;
+  thread_local std::vector<int> atoms;
   std::vector<std::pair<std::size_t, std::size_t>> candidates;
   std::vector<Hit> sentence_hits;
+  set_->Scan(text, &occ);
+  std::size_t next = 0;
   for (std::size_t i = 0; i < segments.sentences.size(); ++i) {
     const TextSpan s = segments.sentences[i];
-    set_->Candidates(text.substr(s.start, s.end - s.start), &candidates);
+    AtomsIn(occ, s, &next, &atoms);
+    set_->FromAtoms(atoms, &candidates);
     if (candidates.empty()) continue;
     sentence_hits.clear();
     FindInSentence(candidates, text, s, i, published, &sentence_hits);

@@ -1,9 +1,10 @@
-// Matcher: compiled rules; finds hits with one RE2::Set pass per sentence.
+// Matcher: compiled rules; finds hits with one prefilter pass per document.
 //
-// Internal to rules/. Compile() checks every pattern; FindAll() scans each
-// sentence once with an RE2::Set to learn which rules can match there, then
-// runs only those rules' RE2s over only that sentence to get spans and
-// captures. Immutable after Compile(): safe for concurrent use.
+// Internal to rules/. Compile() checks every pattern; FindAll() scans the
+// text once with an AtomScanner (the literal atoms of every pattern, from
+// RE2's FilteredRE2) to learn which rules can match in each sentence, then
+// runs only those rules' RE2s over only that sentence to get spans, and
+// captures only on a span. Immutable after Compile(): safe for concurrent use.
 #ifndef ECWATCH_RULES_MATCHER_H_
 #define ECWATCH_RULES_MATCHER_H_
 
@@ -14,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "rules/atom_scanner.h"
 #include "rules/rule.h"
 #include "rules/text_split.h"
 
@@ -67,8 +69,14 @@ class Matcher {
   void FindInSentence(const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
                       std::string_view text, TextSpan sentence, std::size_t sentence_index,
                       std::string_view published, std::vector<Hit>* out) const;
+  void AtomsIn(const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence, std::size_t* next,
+               std::vector<int>* atoms) const;
   void FindPattern(std::size_t rule, std::size_t pattern, std::string_view text, TextSpan sentence,
-                   std::size_t sentence_index, std::string_view published, std::vector<Hit>* out) const;
+                   std::size_t pos, std::size_t sentence_index, std::string_view published,
+                   std::vector<Hit>* out) const;
+  void EmitHit(std::size_t rule, std::size_t pattern, std::string_view text, TextSpan sentence,
+               std::size_t sentence_index, std::size_t start, std::size_t end, std::string_view published,
+               int* context, std::vector<Hit>* out) const;
   void ApplyExcludes(std::size_t rule, std::string_view text, TextSpan sentence,
                      std::vector<Hit>* hits) const;
 

@@ -90,5 +90,32 @@ TEST_CASE("Compile reports every bad pattern with its place", "[rules][matcher]"
   CHECK(errors[0].rfind("b.toml:4:", 0) == 0);
 }
 
+TEST_CASE("Matcher applies a rule's excludes to the hits of every one of its patterns", "[matcher]") {
+  // A term list compiles words and acronyms into separate patterns; an
+  // exclude must drop the acronym hit even when the word pattern hit first.
+  auto m = Build(R"(
+[[terms]]
+id = "ree"
+category = "mineral"
+exclude = ['\bREE (?:Ltd|Inc)\b']
+[terms.values]
+"rare earths" = ["rare earth", "REE"]
+)");
+  CHECK(Spans(*m, "Rare earth output at REE Ltd rose, REE said.") ==
+        std::vector<std::string>{"Rare earth=rare earths", "REE=rare earths"});
+}
+
+TEST_CASE("Matcher finds atoms per sentence: an atom split by a sentence end is no candidate", "[matcher]") {
+  auto m = Build(R"(
+[[rule]]
+id = "ban"
+category = "action"
+value = "ban"
+patterns = ['\bexport ban\b']
+)");
+  CHECK(Spans(*m, "They export. Ban. Then an export ban.") == std::vector<std::string>{"export ban=ban"});
+  CHECK(Spans(*m, "中国出口。export ban 稀土。") == std::vector<std::string>{"export ban=ban"});
+}
+
 }  // namespace
 }  // namespace ecwatch::rules_internal

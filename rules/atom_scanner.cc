@@ -1,0 +1,106 @@
+// AtomScanner: Aho-Corasick over byte classes for FilteredRE2 atoms.
+// Tested by atom_scanner_test.cc.
+#include "rules/atom_scanner.h"
+
+#include <algorithm>
+#include <map>
+
+namespace ecwatch::rules_internal {
+namespace {
+
+unsigned char Lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
+// Class 0 is every byte that occurs in no atom; each other byte gets its
+// own class, and an upper-case letter shares the class of its lower case.
+void AtomScanner::BuildClasses(const std::vector<std::string>& atoms) {
+  class_.fill(0);
+  classes_ = 1;
+  for (const auto& a : atoms) {
+    for (char ch : a) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c >= 'A' && c <= 'Z') continue;  // the folded text never holds them
+      if (class_[c] == 0) class_[c] = static_cast<std::uint8_t>(classes_++);
+    }
+  }
+  for (unsigned c = 'A'; c <= 'Z'; ++c) class_[c] = class_[Lower(static_cast<unsigned char>(c))];
+}
+
+bool AtomScanner::Build(const std::vector<std::string>& atoms, std::size_t max_bytes) {
+  BuildClasses(atoms);
+  lengths_.clear();
+  // Trie: goto edges in maps while building, then the dense table.
+  std::vector<std::map<std::uint8_t, std::int32_t>> trie(1);
+  std::vector<std::vector<std::int32_t>> own(1);
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    std::int32_t s = 0;
+    for (char ch : atoms[i]) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c >= 'A' && c <= 'Z') {
+        s = -1;  // can never match the folded text
+        break;
+      }
+      auto [it, added] = trie[s].try_emplace(class_[c], static_cast<std::int32_t>(trie.size()));
+      if (added) {
+        trie.emplace_back();
+        own.emplace_back();
+      }
+      s = it->second;
+    }
+    if (s > 0) own[s].push_back(static_cast<std::int32_t>(i));
+    lengths_.push_back(atoms[i].size());
+  }
+  const std::size_t states = trie.size();
+  if (states * classes_ * sizeof(std::int32_t) > max_bytes) {
+    next_.clear();
+    out_begin_.clear();
+    return false;
+  }
+  next_.assign(states * classes_, 0);
+  std::vector<std::int32_t> fail(states, 0), order;
+  // Breadth-first: a state's fail link is complete before its children's.
+  for (const auto& [c, t] : trie[0]) {
+    next_[c] = t;
+    order.push_back(t);
+  }
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const std::int32_t s = order[k];
+    for (std::size_t c = 0; c < classes_; ++c) next_[s * classes_ + c] = next_[fail[s] * classes_ + c];
+    for (const auto& [c, t] : trie[s]) {
+      fail[t] = next_[fail[s] * classes_ + c];
+      next_[s * classes_ + c] = t;
+      order.push_back(t);
+    }
+  }
+  // Outputs of a state: its own atoms (longest is the state's depth), then
+  // those of its fail state (shorter suffixes).
+  std::vector<std::vector<std::int32_t>> all(states);
+  for (std::int32_t s : order) {
+    all[s] = own[s];
+    all[s].insert(all[s].end(), all[fail[s]].begin(), all[fail[s]].end());
+  }
+  out_begin_.assign(states + 1, 0);
+  outputs_.clear();
+  for (std::size_t s = 0; s < states; ++s) {
+    out_begin_[s] = static_cast<std::int32_t>(outputs_.size());
+    outputs_.insert(outputs_.end(), all[s].begin(), all[s].end());
+  }
+  out_begin_[states] = static_cast<std::int32_t>(outputs_.size());
+  return true;
+}
+
+void AtomScanner::Scan(std::string_view text, std::vector<Occurrence>* out) const {
+  if (next_.empty()) return;
+  const std::int32_t* next = next_.data();
+  const std::int32_t* begin = out_begin_.data();
+  const std::size_t classes = classes_;
+  std::int32_t s = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    s = next[s * classes + class_[static_cast<unsigned char>(text[i])]];
+    if (begin[s] == begin[s + 1]) continue;
+    for (std::int32_t k = begin[s]; k < begin[s + 1]; ++k) out->push_back({i + 1, outputs_[k]});
+  }
+}
+
+}  // namespace ecwatch::rules_internal

@@ -1,0 +1,61 @@
+// Pins AtomScanner: every occurrence of every atom, folded ASCII case,
+// overlapping atoms and suffixes, byte (UTF-8) atoms, the size cap.
+#include "rules/atom_scanner.h"
+
+#include <catch2/catch.hpp>
+
+namespace ecwatch::rules_internal {
+namespace {
+
+// "atom@end" for every occurrence, in scan order.
+std::vector<std::string> Occurrences(const std::vector<std::string>& atoms, const std::string& text) {
+  AtomScanner s;
+  REQUIRE(s.Build(atoms, 1 << 20));
+  std::vector<AtomScanner::Occurrence> occ;
+  s.Scan(text, &occ);
+  std::vector<std::string> out;
+  for (const auto& o : occ) out.push_back(atoms[o.atom] + "@" + std::to_string(o.end));
+  return out;
+}
+
+TEST_CASE("AtomScanner finds every occurrence with its end offset", "[atom_scanner]") {
+  CHECK(Occurrences({"export", "control"}, "export control, export") ==
+        std::vector<std::string>{"export@6", "control@14", "export@22"});
+}
+
+TEST_CASE("AtomScanner reads ASCII letters as lower case", "[atom_scanner]") {
+  CHECK(Occurrences({"gallium"}, "GALLIUM and Gallium") == std::vector<std::string>{"gallium@7", "gallium@19"});
+}
+
+TEST_CASE("AtomScanner reports overlapping atoms and suffixes, longest first at one end", "[atom_scanner]") {
+  CHECK(Occurrences({"rare earth", "earth", "art", "ear"}, "rare earths") ==
+        std::vector<std::string>{"ear@8", "art@9", "rare earth@10", "earth@10"});
+}
+
+TEST_CASE("AtomScanner restarts after a partial match (failure links)", "[atom_scanner]") {
+  CHECK(Occurrences({"abcd", "bce"}, "abce abcd") == std::vector<std::string>{"bce@4", "abcd@9"});
+}
+
+TEST_CASE("AtomScanner matches multi-byte UTF-8 atoms bytewise", "[atom_scanner]") {
+  CHECK(Occurrences({"稀土"}, "中国稀土出口") == std::vector<std::string>{"稀土@12"});
+}
+
+TEST_CASE("AtomScanner finds nothing in text without atoms, or with no atoms at all", "[atom_scanner]") {
+  CHECK(Occurrences({"tungsten"}, "nothing to see here").empty());
+  AtomScanner empty;
+  REQUIRE(empty.Build({}, 1 << 20));
+  std::vector<AtomScanner::Occurrence> occ;
+  empty.Scan("anything", &occ);
+  CHECK(occ.empty());
+}
+
+TEST_CASE("AtomScanner refuses an automaton larger than its cap", "[atom_scanner]") {
+  AtomScanner s;
+  CHECK_FALSE(s.Build({"abcdefghijklmnopqrstuvwxyz"}, 64));
+  std::vector<AtomScanner::Occurrence> occ;
+  s.Scan("abcdefghijklmnopqrstuvwxyz", &occ);
+  CHECK(occ.empty());
+}
+
+}  // namespace
+}  // namespace ecwatch::rules_internal
