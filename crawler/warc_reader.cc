@@ -110,6 +110,14 @@ Result<MemberEnd> WarcMemberStream::Next(std::string* out, uint64_t* offset) {
   if (!end.ok() && end.status().code() != Status::Code::kIoError && !member_complete_) {
     if (Status s = Resync(*offset); !s.ok()) return s;
   }
+  if (end.ok() && end.value() == MemberEnd::kTorn) {
+    // Cut short at EOF, or damaged so that it swallowed the members after
+    // it: only a member with no gzip header after its start is a torn tail.
+    if (Status s = Resync(*offset); !s.ok()) return s;
+    if (pos_ < buffer_.size()) {
+      return Located(Status::Corruption("gzip member cut short (a later member follows)"), *offset);
+    }
+  }
   return end;
 }
 
