@@ -47,7 +47,8 @@ struct FetchResult {
   std::string last_modified;
   int64_t fetched_at = 0;     // Unix seconds
   // Header lines of the final response as received ("Name: value\r\n" each;
-  // no status line, no blank line); "" for file://. For WARC capture.
+  // no status line, no blank line); for file://, the lines libcurl makes up
+  // (Content-Length, Last-Modified). For WARC capture (crawler/warc.h).
   std::string raw_headers;
   bool not_modified() const { return http_status == 304; }
 };

@@ -297,6 +297,24 @@ TEST_CASE("a curl fetch of a gzip-encoded page is stored decoded with its own he
   CHECK(HeaderValue(r, "Content-Length") == std::to_string(html.size()));
 }
 
+TEST_CASE("a curl file:// fetch is stored as a resource record", "[warc][fetcher]") {
+  const std::string dir = MakeTempDir("warc-file-url");
+  WriteBytes(dir + "/page.html", "<p>local page</p>");
+  CurlGlobal curl;
+  const std::string url = "file://" + dir + "/page.html";
+  Result<FetchResult> fetched = NewCurlFetcher(FetchOptions())->Fetch({url, "", ""}, nullptr);
+  REQUIRE(fetched.ok());
+  FakeClock clock;
+  auto writer = NewWriter(dir + "/warc", &clock);
+  REQUIRE(writer->AppendResponse(fetched.value(), url).ok());
+  const std::vector<WarcRecord> records = ReadWarcFile(writer->current_path());
+  REQUIRE(records.size() == 2);
+  CHECK(records[1].type == "resource");
+  CHECK(records[1].target_uri == url);
+  CHECK(records[1].payload == "<p>local page</p>");
+  CHECK(records[1].headers.empty());
+}
+
 // External readers: gzip(1) must accept the concatenated members; warcio (if
 // installed for /usr/bin/python3) must iterate the records and agree on them.
 TEST_CASE("standard tools read the WARC file", "[warc][external]") {
