@@ -70,6 +70,8 @@ class Matcher::SetIndex {
     scanner_.Scan(text, out);
   }
   std::size_t atom_length(int atom) const { return scanner_.atom_length(atom); }
+  // Candidates in every sentence (no atoms, no gate), sorted.
+  const Candidates& always() const { return no_atoms_; }
   // (rule, pattern) pairs that can match in a sentence holding atoms (sorted,
   // unique), sorted.
   void FromAtoms(const std::vector<int>& atoms, Candidates* rules) const {
@@ -158,6 +160,28 @@ std::string ValueOf(const Rule& rule, std::string_view captured, std::string_vie
 }
 
 }  // namespace
+
+// Hits of the patterns that are candidates in every sentence, each found
+// by one scan of the whole text; FindInSentence takes them sentence by sentence.
+struct Matcher::TextHits {
+  std::vector<std::pair<std::size_t, std::size_t>> patterns;  // (rule, pattern), as in always()
+  std::vector<std::vector<Hit>> hits;                          // per pattern, in text order
+  std::vector<std::size_t> next;                               // per pattern: first hit not taken
+
+  // Appends the hits of (r, p) in sentence si to *out; false when (r, p) is
+  // not one of the patterns. Sentences must be asked in increasing order.
+  bool Take(std::size_t r, std::size_t p, std::size_t si, std::vector<Hit>* out) {
+    for (std::size_t k = 0; k < patterns.size(); ++k) {
+      if (patterns[k] != std::make_pair(r, p)) continue;
+      auto& v = hits[k];
+      std::size_t& i = next[k];
+      while (i < v.size() && v[i].sentence < si) ++i;
+      for (; i < v.size() && v[i].sentence == si; ++i) out->push_back(std::move(v[i]));
+      return true;
+    }
+    return false;
+  }
+};
 
 Matcher::Matcher() = default;
 Matcher::~Matcher() = default;
@@ -271,6 +295,41 @@ void Matcher::FindPattern(std::size_t r, std::size_t p, std::string_view text, T
   }
 }
 
+// Hits of one pattern of rule r in every sentence, from one unanchored scan of
+// the whole text (for patterns without atoms, which are candidates in every
+// sentence: one RE2 call per document instead of one per sentence). A match
+// inside one sentence is the match a scan of that sentence alone finds (RE2
+// sees the same context bytes for \b, and no match starts earlier in it); a
+// match that leaves its sentence, or starts between sentences, is redone
+// within the sentence, and the scan resumes after it.
+void Matcher::FindPatternInText(std::size_t r, std::size_t p, std::string_view text, const Segments& segments,
+                                std::string_view published, std::vector<Hit>* out) const {
+  const auto& sentences = segments.sentences;
+  if (sentences.empty()) return;
+  const re2::RE2& re = *compiled_[r]->patterns[p];
+  const re2::StringPiece whole(text.data(), text.size());
+  const std::size_t last = sentences.back().end;
+  re2::StringPiece m;
+  std::size_t pos = sentences.front().start;
+  std::size_t si = 0;
+  int context = -1;  // for sentence si
+  while (pos <= last && re.Match(whole, pos, last, RE2::UNANCHORED, &m, 1)) {
+    const std::size_t s = m.data() - text.data(), e = s + m.size();
+    const std::size_t before = si;
+    while (si < sentences.size() && sentences[si].end <= s) ++si;  // first sentence ending after s
+    if (si == sentences.size()) break;
+    if (si != before) context = -1;
+    const TextSpan sentence = sentences[si];
+    if (s >= sentence.start && e <= sentence.end) {
+      pos = e > s ? e : e + 1;
+      if (e > s) EmitHit(r, p, text, sentence, si, s, e, published, &context, out);
+      continue;
+    }
+    FindPattern(r, p, text, sentence, std::max(pos, sentence.start), si, published, out);
+    pos = sentence.end;  // a CJK sentence may start right there
+  }
+}
+
 // Drops the hits of rule r in *hits that overlap a match of its excludes.
 void Matcher::ApplyExcludes(std::size_t r, std::string_view text, TextSpan sentence,
                             std::vector<Hit>* hits) const {
@@ -291,9 +350,10 @@ void Matcher::ApplyExcludes(std::size_t r, std::string_view text, TextSpan sente
 
 void Matcher::FindInSentence(const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
                              std::string_view text, TextSpan sentence, std::size_t sentence_index,
-                             std::string_view published, std::vector<Hit>* out) const {
+                             std::string_view published, std::vector<Hit>* out, TextHits* pre) const {
   int ascii = -1;  // unknown
   for (const auto& [r, p] : candidates) {
+    if (pre && pre->Take(r, p, sentence_index, out)) continue;
     if (rules_[r].non_ascii_pattern == static_cast<int>(p)) {
       if (ascii < 0) {
         ascii = std::all_of(text.begin() + sentence.start, text.begin() + sentence.end,
@@ -331,6 +391,16 @@ void Matcher::AtomsIn(const std::vector<AtomScanner::Occurrence>& occ, TextSpan 
 std::vector<Hit> Matcher::FindAll(std::string_view text, const Segments& segments,
                                   std::string_view published) const {
   std::vector<Hit> hits;
+  TextHits pre;
+  pre.patterns = set_->always();
+  pre.hits.resize(pre.patterns.size());
+  pre.next.assign(pre.patterns.size(), 0);
+  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  for (std::size_t k = 0; k < pre.patterns.size(); ++k) {
+    const auto [r, p] = pre.patterns[k];
+    if (ascii && rules_[r].non_ascii_pattern == static_cast<int>(p)) continue;
+    FindPatternInText(r, p, text, segments, published, &pre.hits[k]);
+  }
   thread_local std::vector<AtomScanner::Occurrence> occ;
   thread_local std::vector<int> atoms;
   std::vector<std::pair<std::size_t, std::size_t>> candidates;
@@ -343,7 +413,7 @@ std::vector<Hit> Matcher::FindAll(std::string_view text, const Segments& segment
     set_->FromAtoms(atoms, &candidates);
     if (candidates.empty()) continue;
     sentence_hits.clear();
-    FindInSentence(candidates, text, s, i, published, &sentence_hits);
+    FindInSentence(candidates, text, s, i, published, &sentence_hits, &pre);
     std::sort(sentence_hits.begin(), sentence_hits.end(), [](const Hit& a, const Hit& b) {
       return a.start != b.start ? a.start < b.start : a.end > b.end;
     });

@@ -62,13 +62,17 @@ class Matcher {
  private:
   struct Compiled;
   class SetIndex;
+  struct TextHits;
   Matcher();
   static std::unique_ptr<Compiled> CompileRule(const Rule& rule, std::vector<std::string>* errors);
   // Runs the candidate (rule, pattern) pairs, sorted by rule, over one
-  // sentence and applies each rule's excludes.
+  // sentence and applies each rule's excludes; the hits of the patterns in
+  // *pre (when given) come from there.
   void FindInSentence(const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
                       std::string_view text, TextSpan sentence, std::size_t sentence_index,
-                      std::string_view published, std::vector<Hit>* out) const;
+                      std::string_view published, std::vector<Hit>* out, TextHits* pre = nullptr) const;
+  void FindPatternInText(std::size_t rule, std::size_t pattern, std::string_view text, const Segments& segments,
+                         std::string_view published, std::vector<Hit>* out) const;
   void AtomsIn(const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence, std::size_t* next,
                std::vector<int>* atoms) const;
   void FindPattern(std::size_t rule, std::size_t pattern, std::string_view text, TextSpan sentence,
