@@ -117,5 +117,19 @@ patterns = ['\bexport ban\b']
   CHECK(Spans(*m, "中国出口。export ban 稀土。") == std::vector<std::string>{"export ban=ban"});
 }
 
+TEST_CASE("Matcher keeps atom-less patterns inside sentences though it scans them over the whole text", "[matcher]") {
+  // '\d+\W+\w+' has no literal atom, so it is scanned once over the text; its
+  // first match there ("5. Then") leaves its sentence and must be redone
+  // within the sentences.
+  auto m = Build(R"(
+[[rule]]
+id = "qty"
+category = "goods"
+patterns = ['\d+\W+\w+']
+)");
+  CHECK(Spans(*m, "It was 5. Then 7 tons came. And 8") == std::vector<std::string>{"7 tons=7 tons"});
+  CHECK(Spans(*m, "出口3。 4 t") == std::vector<std::string>{"4 t=4 t"});
+}
+
 }  // namespace
 }  // namespace ecwatch::rules_internal
