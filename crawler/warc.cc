@@ -8,6 +8,7 @@
 #include "crawler/warc.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -155,6 +156,23 @@ class Deflater {
   bool ok_ = false;
 };
 
+// RAII flock(LOCK_EX) on an open file: serialises the writers of one file,
+// across processes too, so that a writer checking the tail for a crash never
+// sees another's record half-written. Best effort: a failed lock is ignored.
+class FileLock {
+ public:
+  explicit FileLock(int fd) : fd_(fd) {
+    while (flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+    }
+  }
+  ~FileLock() { flock(fd_, LOCK_UN); }
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+ private:
+  const int fd_;
+};
+
 bool IsFileUrl(const std::string& url) {
   return url.size() >= 5 && (url.compare(0, 5, "file:") == 0 || url.compare(0, 5, "FILE:") == 0);
 }
@@ -199,6 +217,7 @@ Status WarcWriter::OpenDay(int64_t day) {
   fd_ = fd;
   day_ = day;
   path_ = path;
+  FileLock lock(fd_);
   struct stat st;
   if (fstat(fd_, &st) != 0) return Status::FromErrno(path, errno);
   uint64_t size = static_cast<uint64_t>(st.st_size);
@@ -228,10 +247,15 @@ Status WarcWriter::OpenDay(int64_t day) {
   if (!Deflater().Compress(RecordText(fields, info), &member)) {
     return Status::IoError(path + ": deflate failed");
   }
-  return WriteMember(member);
+  return WriteLocked(member);
 }
 
 Status WarcWriter::WriteMember(const std::string& member) {
+  FileLock lock(fd_);
+  return WriteLocked(member);
+}
+
+Status WarcWriter::WriteLocked(const std::string& member) {
   struct stat st;
   if (fstat(fd_, &st) != 0) return Status::FromErrno(path_, errno);
   std::size_t done = 0;

@@ -26,8 +26,9 @@
 // mid-write leaves at most one torn member at the end of the file; readers
 // skip it (WarcReader::torn_tail()) and the next writer opening that day's
 // file truncates it away first, which costs one read of that file. Files are
-// opened O_APPEND and each member goes out in one write(), so two processes
-// appending to the same day's file do not interleave records.
+// opened O_APPEND, each member goes out in one write() under an flock(2) of
+// the file, so two processes (or writers) appending to the same day's file
+// neither interleave records nor truncate each other's record in flight.
 #ifndef ECWATCH_CRAWLER_WARC_H_
 #define ECWATCH_CRAWLER_WARC_H_
 
@@ -92,8 +93,10 @@ class WarcWriter {
  private:
   WarcWriter(std::string dir, const Clock* clock);
   Status OpenDay(int64_t day);
-  // Appends one complete gzip member with one write(), then fdatasync.
+  // Appends one complete gzip member with one write(), then fdatasync;
+  // WriteMember takes the file's flock, WriteLocked expects it held.
   Status WriteMember(const std::string& member);
+  Status WriteLocked(const std::string& member);
   void CloseFile();
 
   const std::string dir_;

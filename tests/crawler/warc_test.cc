@@ -261,6 +261,31 @@ TEST_CASE("WarcWriter appends from several threads without interleaving records"
   }
 }
 
+TEST_CASE("two writers on one day's file (as two processes) share it cleanly", "[warc]") {
+  const std::string dir = MakeTempDir("warc-two-writers");
+  FakeClock clock;
+  auto first = NewWriter(dir, &clock);
+  auto second = NewWriter(dir, &clock);
+  auto run = [](WarcWriter* writer, char fill) {
+    for (int i = 0; i < 15; ++i) {
+      (void)writer->AppendResponse(
+          HttpFetch("https://x.example/" + std::string(1, fill), std::string(20000, fill), 0), "");
+    }
+  };
+  std::thread a(run, first.get(), 'a');
+  std::thread b(run, second.get(), 'b');
+  a.join();
+  b.join();
+  const std::vector<WarcRecord> records = ReadWarcFile(first->current_path());
+  REQUIRE(records.size() == 31);  // one warcinfo: the second writer found the file begun
+  int warcinfo = 0;
+  for (const WarcRecord& r : records) {
+    if (r.type == "warcinfo") ++warcinfo;
+    if (r.type == "response") CHECK(r.payload == std::string(20000, r.target_uri.back()));
+  }
+  CHECK(warcinfo == 1);
+}
+
 TEST_CASE("a curl fetch of a gzip-encoded page is stored decoded with its own headers",
           "[warc][fetcher]") {
   const std::string html = "<html><p>Gallium export licences resumed</p></html>";
