@@ -13,15 +13,19 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 
 // Words after which a period does not end a sentence.
 bool IsAbbreviation(std::string_view word) {
-  static const char* const kAbbrev[] = {
+  static constexpr std::string_view kAbbrev[] = {
       "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "no", "nos", "co", "corp", "inc",
       "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
       "vs", "gov", "sen", "rep", "gen", "jr", "sr", "mt", "pct", "approx", "dept", "fig", "art",
       "e.g", "i.e", "etc", "p.m", "a.m", "ft", "bros"};
-  std::string w;
-  for (char c : word) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (w.size() == 1 && std::isalpha(static_cast<unsigned char>(w[0]))) return true;  // initial
-  for (const char* a : kAbbrev) {
+  if (word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]))) return true;  // initial
+  if (word.empty() || word.size() > 6) return false;  // no abbreviation is longer
+  char lower[6];
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+  }
+  const std::string_view w(lower, word.size());
+  for (std::string_view a : kAbbrev) {
     if (w == a) return true;
   }
   return false;
