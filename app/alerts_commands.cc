@@ -3,6 +3,8 @@
 // Tables fit an 80-column terminal; --json prints the same data as JSON.
 // Tested by tests/app/alerts_commands_test.cc.
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 #include <sstream>
 
@@ -211,8 +213,11 @@ int RunSearch(const GlobalOptions& g, const SearchOptions& o, Streams io) {
   if (!opened.ok()) return Fail(opened.status(), io);
   SearchQuery query{o.query, since.value(), until.value(), o.source,
                     std::clamp(o.limit, 1, limits::kMaxSearchResults)};
+  const auto started = std::chrono::steady_clock::now();
   Result<std::vector<SearchHit>> hits = opened->alerts->Search(query);
   if (!hits.ok()) return Fail(hits.status(), io);
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                              started).count();
   if (g.json) {
     Json out = Json::array();
     for (const SearchHit& h : hits.value()) {
@@ -229,6 +234,10 @@ int RunSearch(const GlobalOptions& g, const SearchOptions& o, Streams io) {
            << "\n";
   }
   if (hits->empty()) io.out << "no documents match\n";
+  char took[64];
+  std::snprintf(took, sizeof took, "%.1f", ms);
+  io.out << hits->size() << (hits->size() == 1 ? " result" : " results") << " in " << took
+         << " ms\n";
   return kExitOk;
 }
 

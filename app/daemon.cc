@@ -133,11 +133,8 @@ void Daemon::IngestLink(const SourceConfig& source, const std::string& url, Pass
   }
   if (report->stored.alert_id != 0) {
     Result<std::vector<AlertRow>> rows = store_->ListAlerts(report->stored.alert_id - 1, 1);
-    if (rows.ok() && !rows->empty()) {
-      LogWarn("ALERT " + std::to_string(rows->front().id) + ": " + rows->front().summary + " <" +
-              url + ">");
-      stats->alerts.push_back(rows->front());
-    }
+    // Logged per story by RunAlertStage ("ALERT n" / "UPDATE n").
+    if (rows.ok() && !rows->empty()) stats->alerts.push_back(rows->front());
   }
 }
 

@@ -58,6 +58,21 @@ std::string FtsQuery(const std::string& text) {
   return out;
 }
 
+// The whole text as one FTS5 phrase: "rare earth".
+std::string FtsPhrase(const std::string& text) {
+  std::istringstream words(text);
+  std::string word, out;
+  while (words >> word) {
+    for (char c : word) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += ' ';
+  }
+  if (!out.empty()) out.pop_back();
+  return "\"" + out + "\"";
+}
+
 }  // namespace
 
 void SqliteAlertStore::InsertOutbox(int64_t story_id, int revision, const std::string& sink,
@@ -173,31 +188,45 @@ Result<std::vector<int64_t>> SqliteAlertStore::DeliveryLatencies(int64_t since) 
   }
 }
 
+// Two steps: rank every match without snippets (cheap), then build the
+// snippet of the few rows kept. Documents holding the words as a phrase
+// rank before those that merely hold them all; bm25 weighs titles 5x.
 Result<std::vector<SearchHit>> SqliteAlertStore::Search(const SearchQuery& query) {
   const std::string match = FtsQuery(query.text);
   if (match.empty()) return Status::InvalidArgument("search: empty query");
+  const std::string phrase = FtsPhrase(query.text);
   try {
     std::string sql =
-        "SELECT d.id, d.url, d.title, d.fetched_at, "
-        "snippet(documents_fts, 1, '[', ']', '...', 12), bm25(documents_fts, 5.0, 1.0) AS r "
+        "SELECT d.id, d.url, d.title, d.fetched_at, bm25(documents_fts, 5.0, 1.0) AS r "
         "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
         "WHERE documents_fts MATCH ?1 AND d.fetched_at >= ?2";
     if (query.until > 0) sql += " AND d.fetched_at < ?3";
     if (!query.source.empty()) {
       sql += " AND EXISTS (SELECT 1 FROM fetches f WHERE f.url = d.url AND f.source = ?4)";
     }
-    sql += " ORDER BY r LIMIT ?5";
+    sql += " ORDER BY d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?6) DESC,"
+           " r LIMIT ?5";
     SQLite::Statement q(db_, sql);
     q.bind(1, match);
     q.bind(2, query.since);
     if (query.until > 0) q.bind(3, query.until);
     if (!query.source.empty()) q.bind(4, query.source);
     q.bind(5, query.limit);
+    q.bind(6, phrase);
     std::vector<SearchHit> out;
     while (q.executeStep()) {
       out.push_back(SearchHit{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                              q.getColumn(2).getString(), q.getColumn(3).getInt64(),
-                              q.getColumn(4).getString(), q.getColumn(5).getDouble()});
+                              q.getColumn(2).getString(), q.getColumn(3).getInt64(), "",
+                              q.getColumn(4).getDouble()});
+    }
+    SQLite::Statement snippet(db_,
+                              "SELECT snippet(documents_fts, 1, '[', ']', '...', 12) "
+                              "FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?");
+    for (SearchHit& hit : out) {
+      snippet.reset();
+      snippet.bind(1, match);
+      snippet.bind(2, hit.document_id);
+      if (snippet.executeStep()) hit.snippet = snippet.getColumn(0).getString();
     }
     return out;
   } catch (const std::exception& e) {
