@@ -2,6 +2,10 @@
 // errors that name the bad key.
 #include "app/config.h"
 
+#include <string>
+
+#include "base/limits.h"
+
 #include <catch2/catch.hpp>
 
 namespace ecwatch {
@@ -83,6 +87,31 @@ TEST_CASE("a missing config file is NotFound naming the path", "[app][config]") 
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Status::Code::kNotFound);
   CHECK(r.status().message().find("/nonexistent/ecwatch.toml") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("a config over kMaxConfigBytes is refused", "[app][config][limits]") {
+  std::string text = "# " + std::string(limits::kMaxConfigBytes, 'x') + "\n";
+  auto r = ParseConfig("big.toml", text, "/d");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Status::Code::kTooLarge);
+  CHECK(r.status().message().find("big.toml") != std::string::npos);
+}
+
+TEST_CASE("more than kMaxSources sources are refused", "[app][config][limits]") {
+  std::string text;
+  for (std::size_t i = 0; i <= limits::kMaxSources; ++i) {
+    text += "[[source]]\nname = 's" + std::to_string(i) + "'\nurl = 'https://example.org/" +
+            std::to_string(i) + "'\n";
+  }
+  auto r = ParseConfig("many.toml", text, "/d");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().find("too many sources") != std::string::npos);
 }
 
 }  // namespace
