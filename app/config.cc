@@ -8,6 +8,7 @@
 
 #include "base/limits.h"
 #include "base/toml.h"
+#include "crawler/address_policy.h"
 
 namespace ecwatch {
 namespace {
@@ -70,9 +71,19 @@ std::string ConfigReader::ResolveUrl(const std::string& u) const {
 }
 
 Status ConfigReader::ReadStore(const TomlValue& t, Config* c) const {
-  if (Status s = CheckKeys(t, "[store]", {"path"}); !s.ok()) return s;
+  if (Status s = CheckKeys(t, "[store]", {"path", "warc_dir", "warc_retention_days"}); !s.ok()) {
+    return s;
+  }
   if (Status s = GetString(t, "path", &c->store_path); !s.ok()) return s;
+  if (Status s = GetString(t, "warc_dir", &c->warc_dir); !s.ok()) return s;
   c->store_path = ResolvePath(c->store_path);
+  c->warc_dir = ResolvePath(c->warc_dir);
+  if (const TomlValue* days = t.Find("warc_retention_days")) {
+    if (days->type != TomlValue::Type::kInteger || days->integer < 1 || days->integer > 36500) {
+      return Error(*days, "warc_retention_days must be a whole number of days from 1 to 36500");
+    }
+    c->warc_retention_days = static_cast<int>(days->integer);
+  }
   return Status::Ok();
 }
 
@@ -84,8 +95,19 @@ Status ConfigReader::ReadRules(const TomlValue& t, Config* c) const {
 }
 
 Status ConfigReader::ReadCrawler(const TomlValue& t, Config* c) const {
-  if (Status s = CheckKeys(t, "[crawler]", {"user_agent"}); !s.ok()) return s;
-  return GetString(t, "user_agent", &c->user_agent);
+  if (Status s = CheckKeys(t, "[crawler]", {"user_agent", "allow_private"}); !s.ok()) return s;
+  if (Status s = GetString(t, "user_agent", &c->user_agent); !s.ok()) return s;
+  const TomlValue* allow = t.Find("allow_private");
+  if (!allow) return Status::Ok();
+  if (!allow->is_array()) return Error(*allow, "allow_private must be an array of address ranges");
+  for (const TomlValue& range : allow->array) {
+    if (!range.is_string()) return Error(range, "allow_private entries must be strings");
+    if (auto policy = AddressPolicy::BlockPrivate({range.str}); !policy.ok()) {
+      return Error(range, policy.status().message());
+    }
+    c->allow_private.push_back(range.str);
+  }
+  return Status::Ok();
 }
 
 Status ConfigReader::ReadLog(const TomlValue& t, Config* c) const {

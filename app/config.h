@@ -24,7 +24,12 @@ struct Config {
   std::string path;             // the file it was read from
   std::string store_path;       // [store] path, resolved against the config's folder; "" = default
   std::string rules_dir;        // [rules] dir, resolved likewise; "" = default
+  std::string warc_dir;         // [store] warc_dir: raw captures of every fetch; "" = none
+  int warc_retention_days = 90; // [store] warc_retention_days: older WARC files are deleted
   std::string user_agent = "ecwatch/0.1 (+https://example.org/contact)";
+  // [crawler] allow_private: address ranges links may reach although private
+  // ("10.0.0.0/8"); configured sources' hosts are always reachable.
+  std::vector<std::string> allow_private;
   std::string log_level = "info";
   std::vector<SourceConfig> sources;
 };

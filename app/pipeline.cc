@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "base/log.h"
 #include "extract/extractor.h"
 
 namespace ecwatch {
@@ -42,10 +43,23 @@ Result<Pipeline::Loaded> Pipeline::Load(const IngestInput& input) {
     if (store_) store_->RecordFetch(record);  // best effort: the fetch error is what we report
     return fetched.status();
   }
-  loaded.url = fetched->final_url.empty() ? loaded.url : fetched->final_url;
-  loaded.content_type = fetched->content_type;
-  loaded.body = std::move(fetched->body);
-  loaded.http_status = fetched->http_status;
+  if (warc_ != nullptr && !fetched->not_modified()) {
+    if (Status s = warc_->AppendResponse(fetched.value(), loaded.url); !s.ok()) {
+      LogError("WARC capture failed: " + s.message());
+    }
+  }
+  Loaded from_fetch = FromFetch(loaded.url, std::move(fetched).value());
+  from_fetch.fetched_at = loaded.fetched_at;
+  return from_fetch;
+}
+
+Pipeline::Loaded Pipeline::FromFetch(const std::string& requested_url, FetchResult fetched) {
+  Loaded loaded;
+  loaded.url = fetched.final_url.empty() ? requested_url : fetched.final_url;
+  loaded.content_type = fetched.content_type;
+  loaded.body = std::move(fetched.body);
+  loaded.http_status = fetched.http_status;
+  loaded.fetched_at = fetched.fetched_at;
   return loaded;
 }
 
@@ -87,16 +101,27 @@ Result<IngestReport> Pipeline::MatchAndStore(Article article, int64_t fetched_at
 Result<IngestReport> Pipeline::Ingest(const IngestInput& input) {
   Result<Loaded> loaded = Load(input);
   if (!loaded.ok()) return loaded.status();
-  Result<Article> article = Extract(input, loaded.value());
-  if (input.target != "-") {
+  return ExtractMatchStore(input, loaded.value(), input.target != "-");
+}
+
+Result<IngestReport> Pipeline::IngestCaptured(const FetchResult& captured,
+                                              const std::string& source) {
+  Loaded loaded = FromFetch(captured.final_url, captured);
+  return ExtractMatchStore(IngestInput{loaded.url, false, source, ""}, loaded, false);
+}
+
+Result<IngestReport> Pipeline::ExtractMatchStore(const IngestInput& input,
+                                                 const Loaded& loaded, bool record_fetch) {
+  Result<Article> article = Extract(input, loaded);
+  if (record_fetch) {
     // The fetch succeeded; a body we cannot use is recorded as its error.
-    FetchRecord record{loaded->url, input.source, loaded->http_status,
-                       article.ok() ? "" : article.status().message(), loaded->fetched_at};
+    FetchRecord record{loaded.url, input.source, loaded.http_status,
+                       article.ok() ? "" : article.status().message(), loaded.fetched_at};
     if (Status s = store_->RecordFetch(record); !s.ok()) return s;
   }
   if (!article.ok()) return article.status();
-  Result<IngestReport> report = MatchAndStore(std::move(article).value(), loaded->fetched_at);
-  if (report.ok()) report->http_status = loaded->http_status;
+  Result<IngestReport> report = MatchAndStore(std::move(article).value(), loaded.fetched_at);
+  if (report.ok()) report->http_status = loaded.http_status;
   return report;
 }
 

@@ -9,6 +9,7 @@
 #include "base/clock.h"
 #include "base/status.h"
 #include "crawler/fetcher.h"
+#include "crawler/warc.h"
 #include "extract/article.h"
 #include "rules/findings.h"
 #include "rules/rule_set.h"
@@ -52,7 +53,15 @@ class Pipeline {
   // Matches and stores an article already extracted (reprocessing, tests).
   Result<IngestReport> MatchAndStore(Article article, int64_t fetched_at);
 
+  // Extracts, matches and stores a document from an earlier capture
+  // (`ecwatch reprocess`): no fetch, no fetch record, no new capture.
+  Result<IngestReport> IngestCaptured(const FetchResult& captured, const std::string& source);
+
   void set_rules(const RuleSet* rules) { rules_ = rules; }
+  // Keeps every successful fetch (not 304) as fetched in WARC files; the
+  // writer is borrowed; nullptr (the default) captures nothing. A capture
+  // failure is logged and does not fail the ingestion.
+  void set_capture(WarcWriter* warc) { warc_ = warc; }
 
  private:
   struct Loaded {
@@ -63,12 +72,16 @@ class Pipeline {
     int64_t fetched_at = 0;
   };
   Result<Loaded> Load(const IngestInput& input);
+  static Loaded FromFetch(const std::string& requested_url, FetchResult fetched);
+  Result<IngestReport> ExtractMatchStore(const IngestInput& input, const Loaded& loaded,
+                                         bool record_fetch);
   Result<Article> Extract(const IngestInput& input, const Loaded& loaded);
 
   Fetcher* fetcher_;
   const RuleSet* rules_;
   Store* store_;
   const Clock* clock_;
+  WarcWriter* warc_ = nullptr;
 };
 
 // "file:///abs/path" for a path, the URL itself for a URL; "-" stays "-".

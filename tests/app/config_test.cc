@@ -116,3 +116,27 @@ TEST_CASE("more than kMaxSources sources are refused", "[app][config][limits]") 
 
 }  // namespace
 }  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("WARC capture and allow_private settings are read and checked", "[app][config]") {
+  auto c = ParseConfig("c.toml",
+                       "[store]\nwarc_dir = 'warc'\nwarc_retention_days = 30\n"
+                       "[crawler]\nallow_private = ['10.0.0.0/8', '::1/128']\n",
+                       "/srv");
+  REQUIRE(c.ok());
+  CHECK(c->warc_dir == "/srv/warc");
+  CHECK(c->warc_retention_days == 30);
+  CHECK(c->allow_private.size() == 2);
+  auto bad = ParseConfig("c.toml", "[crawler]\nallow_private = ['10.0.0.0/33']\n", "/srv");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().rfind("c.toml:2:", 0) == 0);
+  CHECK(bad.status().message().find("10.0.0.0/33") != std::string::npos);
+  auto days = ParseConfig("c.toml", "[store]\nwarc_retention_days = 0\n", "/srv");
+  REQUIRE_FALSE(days.ok());
+  CHECK(days.status().message().find("warc_retention_days") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace ecwatch
