@@ -69,11 +69,29 @@ std::string AlertText(const AlertMessage& m) {
   return os.str();
 }
 
+// Slack/Mattermost mrkdwn: &, < and > are control characters in text.
+std::string SlackEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 Json AlertSlackJson(const AlertMessage& m) {
-  std::string text = "*" + AlertHeadline(m) + "*";
+  std::string text = "*" + SlackEscape(AlertHeadline(m)) + "*";
   for (size_t i = 0; i < SourceCount(m.story); ++i) {
     const StorySource& src = m.story.sources[i];
-    text += "\n- <" + src.url + "|" + (src.title.empty() ? src.url : src.title) + ">";
+    text += "\n- <" + SlackEscape(src.url) + "|" +
+            SlackEscape(src.title.empty() ? src.url : src.title) + ">";
   }
   return Json{{"text", text}};
 }

@@ -113,9 +113,21 @@ class ExecSink final : public AlertSink {
 
   Status Reap(pid_t pid, bool finished, const std::string& output) {
     const std::string who = "exec sink " + config_.name + " (" + config_.command[0] + ")";
-    if (!finished) ::kill(pid, SIGKILL);
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    // The child closed its output; give it the rest of the timeout to exit.
+    const int64_t deadline = NowMs() + config_.timeout_seconds * 1000;
+    while (finished && ::waitpid(pid, &status, WNOHANG) == 0) {
+      if (NowMs() >= deadline) {
+        finished = false;
+        break;
+      }
+      struct timespec tick {0, 10 * 1000 * 1000};
+      nanosleep(&tick, nullptr);
+    }
+    if (!finished) {
+      ::kill(pid, SIGKILL);
+      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
     }
     if (!finished) return Status::NetworkError(who + ": timed out, killed");
     std::string tail = output.substr(0, 200);

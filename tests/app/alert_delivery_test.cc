@@ -146,6 +146,18 @@ TEST_CASE("three outlets make one alert with three sources and one delivery; a n
   CHECK(first["duration_days"] == 365);
   CHECK(posts[0].key == first["idempotency_key"].get<std::string>());
   CHECK(out.find("ALERT 1:") != std::string::npos);
+  {
+    GlobalOptions g;
+    g.config = cfg;
+    g.json = true;
+    std::istringstream in;
+    std::ostringstream o, e;
+    REQUIRE(RunStatus(g, Streams{in, o, e}) == kExitOk);
+    Json status = Json::parse(o.str())["alerts"];
+    CHECK(status["delivered"] == 1);
+    CHECK(status["deliveries_last_day"] == 1);
+    CHECK(status["latency_p95_seconds"].get<int64_t>() >= 0);
+  }
 
   Write(dir + "/feed.xml",
         Feed({"outlet-a.html", "outlet-b.html", "outlet-c.html", "outlet-d.html"}));

@@ -149,3 +149,20 @@ TEST_CASE("the exec sink runs argv without a shell and pipes the alert JSON to s
 
 }  // namespace
 }  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("the slack body escapes markup and links every source", "[app][sinks]") {
+  CurlGlobal curl;
+  Fixture f({"tricky-title.html"});
+  Json body = AlertSlackJson(f.Message(1));
+  const std::string text = body["text"];
+  CHECK(text.find("Tariffs &amp; &lt;curbs&gt;") != std::string::npos);
+  CHECK(text.find("<file://") != std::string::npos);
+  CHECK(text.find("tricky-title.html|") != std::string::npos);
+  CHECK(text.find("1 source, first seen") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace ecwatch
