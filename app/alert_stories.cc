@@ -7,9 +7,6 @@
 #include <cctype>
 #include <set>
 
-#include "extract/article.h"
-#include "rules/findings.h"
-#include "store/alert_summary.h"
 
 namespace ecwatch {
 namespace {
@@ -101,16 +98,7 @@ int FindStory(const std::vector<Story>& candidates, const PendingEvent& e, int64
   return -1;
 }
 
-std::string StorySummary(const Story& story) {
-  Findings findings;
-  Event event;
-  event.actor = story.actor;
-  event.action = story.action;
-  event.items = story.items;
-  event.duration_days = story.duration_days;
-  findings.events.push_back(event);
-  return AlertSummary(Article{}, findings);
-}
+std::string StorySummary(const Story& story) { return StorySummaryLine(story); }
 
 Story NewStory(const PendingEvent& e) {
   Story story;

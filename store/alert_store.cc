@@ -9,6 +9,8 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "base/json.h"
+#include "extract/article.h"
+#include "store/alert_summary.h"
 #include "store/sqlite_alert_store.h"
 #include "store/sqlite_store.h"
 
@@ -75,6 +77,17 @@ void BindDuration(SQLite::Statement& q, int index, const std::optional<int>& day
 }
 
 }  // namespace
+
+std::string StorySummaryLine(const Story& story) {
+  Findings findings;
+  Event event;
+  event.actor = story.actor;
+  event.action = story.action;
+  event.items = story.items;
+  event.duration_days = story.duration_days;
+  findings.events.push_back(std::move(event));
+  return AlertSummary(Article{}, findings);
+}
 
 Result<std::unique_ptr<AlertStore>> AlertStore::ForStore(Store* store) {
   auto* sqlite = dynamic_cast<SqliteStore*>(store);

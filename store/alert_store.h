@@ -116,6 +116,11 @@ struct OutboxCounts {
   int64_t failed = 0;
 };
 
+// The one-line summary of a story, worded as the per-document alert
+// summaries: "China suspends export controls on gallium for 365 days".
+// Pure function, thread-safe.
+std::string StorySummaryLine(const Story& story);
+
 class AlertStore {
  public:
   // Borrows store's connection; store must outlive the AlertStore.
