@@ -17,7 +17,9 @@
 #include "app/pipeline.h"
 #include "app/report.h"
 #include "base/log.h"
+#include "crawler/address_policy.h"
 #include "crawler/fetcher.h"
+#include "crawler/warc.h"
 #include "extract/batch.h"
 #include "rules/rule_set.h"
 #include "store/alert_store.h"
@@ -161,7 +163,13 @@ int RunIngest(const GlobalOptions& g, const std::string& target, Streams io) {
   if (!config.ok()) return Fail(config.status(), io);
   Result<Stages> stages = OpenStages(g, true);
   if (!stages.ok()) return Fail(stages.status(), io);
-  std::unique_ptr<Fetcher> fetcher = NewCurlFetcher(FetchOptionsFor(config.value()));
+  FetchOptions options = FetchOptionsFor(config.value());
+  if (g.no_private) {
+    Result<AddressPolicy> guard = AddressPolicy::BlockPrivate(config->allow_private);
+    if (!guard.ok()) return Fail(guard.status(), io);
+    options.address_policy = guard.value();
+  }
+  std::unique_ptr<Fetcher> fetcher = NewCurlFetcher(options);
   SystemClock clock;
   Pipeline pipeline(fetcher.get(), stages->rules.get(), stages->store.get(), &clock);
   IngestInput input{target, g.force_text, "", ""};
@@ -274,9 +282,28 @@ int RunDaemon(const GlobalOptions& g, bool once, Streams io) {
   InstallSignalHandlers(&signals);
   Result<Alerting> alerting = OpenAlerting(g, stages->store.get(), &clock);
   if (!alerting.ok()) return Fail(alerting.status(), io);
+  // Links found in pages and feeds may not reach private addresses (SSRF guard).
+  Result<AddressPolicy> guard = AddressPolicy::BlockPrivate(config->allow_private);
+  if (!guard.ok()) return Fail(guard.status(), io);
+  FetchOptions link_options = FetchOptionsFor(config.value());
+  link_options.address_policy = guard.value();
+  link_options.allow_file_scheme = false;
+  std::unique_ptr<Fetcher> link_fetcher = NewCurlFetcher(link_options);
+  std::unique_ptr<WarcWriter> warc;
+  if (!config->warc_dir.empty()) {
+    Result<std::unique_ptr<WarcWriter>> opened = WarcWriter::Open(config->warc_dir, &clock);
+    if (!opened.ok()) return Fail(opened.status(), io);
+    warc = std::move(opened).value();
+    if (Status s = WarcWriter::Prune(config->warc_dir, config->warc_retention_days, clock);
+        !s.ok()) {
+      LogWarn("WARC retention: " + s.message());
+    }
+  }
   Daemon daemon(std::move(config).value(), std::move(stages->rules), stages->store.get(),
                 fetcher.get(), &clock, &signals);
   daemon.set_alert_stage(alerting->stage.get());
+  daemon.set_link_fetcher(link_fetcher.get());
+  daemon.set_capture(warc.get());
   PassStats stats;
   Status status = daemon.Run(once, &stats);
   if (!status.ok()) return Fail(status, io);

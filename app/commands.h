@@ -34,6 +34,7 @@ struct GlobalOptions {
   bool json = false;       // --json
   bool force_text = false; // --text
   bool deliver = false;    // ingest --deliver: also deliver due alerts
+  bool no_private = false; // ingest --no-private: refuse private addresses (SSRF guard)
 };
 
 struct Streams {

@@ -10,6 +10,7 @@
 #include "app/service_notify.h"
 #include "base/log.h"
 #include "crawler/feed.h"
+#include "crawler/url.h"
 #include "extract/extractor.h"
 #include "rules/pattern.h"
 
@@ -48,8 +49,24 @@ Daemon::Daemon(Config config, std::unique_ptr<RuleSet> rules, Store* store, Fetc
       fetcher_(fetcher),
       clock_(clock),
       signals_(signals),
-      pipeline_(fetcher, rules_.get(), store, clock) {
+      pipeline_(fetcher, rules_.get(), store, clock),
+      link_pipeline_(fetcher, rules_.get(), store, clock),
+      robots_(fetcher, clock, config_.user_agent) {
   rules_fingerprint_ = RulesFingerprint();
+  for (const SourceConfig& source : config_.sources) {
+    if (auto origin = RobotsTxtUrl(source.url); origin.ok()) source_origins_.insert(origin.value());
+  }
+}
+
+void Daemon::set_link_fetcher(Fetcher* link_fetcher) {
+  link_pipeline_ = Pipeline(link_fetcher, rules_.get(), store_, clock_);
+  link_pipeline_.set_capture(warc_);
+}
+
+void Daemon::set_capture(WarcWriter* warc) {
+  warc_ = warc;
+  pipeline_.set_capture(warc);
+  link_pipeline_.set_capture(warc);
 }
 
 std::string Daemon::RulesFingerprint() const {
@@ -77,6 +94,7 @@ Status Daemon::ReloadRules() {
   }
   rules_ = std::move(loaded).value();
   pipeline_.set_rules(rules_.get());
+  link_pipeline_.set_rules(rules_.get());
   NotifyReady("rules version " + rules_->version().substr(0, 12));
   LogInfo("rules reloaded: " + std::to_string(rules_->rule_count()) + " rules, version " +
           rules_->version().substr(0, 12));
@@ -117,11 +135,21 @@ Result<std::vector<std::string>> Daemon::DiscoverLinks(const SourceConfig& sourc
   return links;
 }
 
-void Daemon::IngestLink(const SourceConfig& source, const std::string& url, PassStats* stats) {
+void Daemon::IngestLink(const SourceConfig& source, const std::string& link, PassStats* stats) {
   NotifyWatchdog();
+  Result<std::string> canonical = CanonicalizeUrl(link);
+  const std::string& url = canonical.ok() ? canonical.value() : link;
   Result<bool> known = store_->HasUrl(url);
   if (known.ok() && known.value()) return;
-  Result<IngestReport> report = pipeline_.Ingest(IngestInput{url, false, source.name, ""});
+  if (!robots_.IsAllowed(url)) {
+    ++stats->robots_disallowed;
+    LogInfo("source " + source.name + ": robots.txt disallows " + url);
+    return;
+  }
+  Result<std::string> origin = RobotsTxtUrl(url);
+  const bool own_origin = !origin.ok() || source_origins_.count(origin.value()) > 0;
+  Pipeline& pipeline = own_origin ? pipeline_ : link_pipeline_;
+  Result<IngestReport> report = pipeline.Ingest(IngestInput{url, false, source.name, ""});
   if (!report.ok()) {
     ++stats->documents_failed;
     LogWarn("source " + source.name + ": " + report.status().message());

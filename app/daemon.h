@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "app/alert_stage.h"
 #include "app/config.h"
 #include "app/pipeline.h"
+#include "crawler/robots_cache.h"
 #include "rules/rule_set.h"
 
 namespace ecwatch {
@@ -32,6 +34,7 @@ struct PassStats {
   int links_seen = 0;
   int documents_new = 0;
   int documents_failed = 0;
+  int robots_disallowed = 0;     // links robots.txt disallows, not fetched
   std::vector<AlertRow> alerts;  // per-document alert rows raised during the pass
   std::vector<StoryChange> stories;  // stories created or changed during the pass
   DeliveryReport deliveries;         // outbox attempts during the run
@@ -52,6 +55,14 @@ class Daemon {
   // The alert stage run after each stored document and for deliveries
   // (borrowed; may be null: no stories, no delivery).
   void set_alert_stage(AlertStage* stage) { alert_stage_ = stage; }
+
+  // Links found in feeds and pages are fetched with link_fetcher (borrowed),
+  // which refuses private addresses (crawler/address_policy.h), unless they
+  // share the origin of a configured source. Default: the source fetcher.
+  void set_link_fetcher(Fetcher* link_fetcher);
+
+  // Keeps every fetch as fetched in WARC files (borrowed; null: none).
+  void set_capture(WarcWriter* warc);
 
   // Reloads rules from the config's directory; on failure the old set stays
   // and the error is returned (and logged). Public for tests.
@@ -76,7 +87,11 @@ class Daemon {
   Fetcher* fetcher_;
   const Clock* clock_;
   DaemonSignals* signals_;
-  Pipeline pipeline_;
+  Pipeline pipeline_;        // sources and links on a source's origin
+  Pipeline link_pipeline_;   // other links: through the guarded link fetcher
+  std::set<std::string> source_origins_;  // RobotsTxtUrl of each source: same-origin key
+  RobotsCache robots_;
+  WarcWriter* warc_ = nullptr;
   std::map<std::string, int64_t> next_due_;  // source name -> Unix seconds
   std::string rules_fingerprint_;
   int64_t last_rules_check_ = 0;

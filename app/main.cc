@@ -10,6 +10,7 @@
 //   ecwatch alerts show ID | ack ID    one alert with its sources; acknowledge it
 //   ecwatch search QUERY               full-text search over stored documents
 //   ecwatch status                     per source: last success, last error, counts
+//   ecwatch reprocess [--since DATE]   re-extract/re-match WARC captures, no fetching
 //
 // Exit codes: 0 ok; 1 rules check failed or problems found; 2 bad command
 // line, config or rule files; 3 not found (missing file, HTTP 404/410);
@@ -20,6 +21,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
+#include "app/reprocess.h"
 #include "base/log.h"
 #include "crawler/fetcher.h"
 
@@ -55,6 +57,9 @@ int main(int argc, char** argv) {
       ->required();
   ingest->add_flag("--json", g.json, "print one JSON object");
   ingest->add_flag("--text", g.force_text, "treat the input as plain text, not HTML");
+  ingest->add_flag("--no-private", g.no_private,
+                   "refuse loopback, private and link-local addresses (also after redirects "
+                   "and DNS); [crawler] allow_private ranges excepted");
   ingest->add_flag("--deliver", g.deliver, "also deliver due alerts to the config's sinks "
                                            "(default: only create/update the alert)");
 
@@ -120,6 +125,14 @@ int main(int argc, char** argv) {
   AddGlobal(ack, &g);
 
   ecwatch::SearchOptions search_options;
+  CLI::App* reprocess = app.add_subcommand(
+      "reprocess", "Re-extract and re-match captured fetches (WARC) without fetching again");
+  std::string warc_dir;
+  reprocess->add_option("--warc", warc_dir, "WARC directory (default: the config's [store] warc_dir)");
+  reprocess->add_option("--since", since, "only captures fetched on or after DATE (YYYY-MM-DD)");
+  reprocess->add_flag("--json", g.json, "print the summary as JSON");
+  AddGlobal(reprocess, &g);
+
   CLI::App* search = app.add_subcommand("search", "Full-text search of stored documents");
   search->add_option("query", search_options.query, "words, all required")->required();
   search->add_option("--since", search_options.since, "fetched on or after (YYYY-MM-DD or 7d)");
@@ -144,6 +157,7 @@ int main(int argc, char** argv) {
   ecwatch::Streams io{std::cin, std::cout, std::cerr};
 
   if (ingest->parsed()) return ecwatch::RunIngest(g, target, io);
+  if (reprocess->parsed()) return ecwatch::RunReprocess(g, warc_dir, since, io);
   if (extract->parsed()) {
     if (!batch_dir.empty()) {
       if (out_dir.empty()) {
