@@ -16,7 +16,7 @@ using testing::ReadFileOrDie;
 using testing::TestDataDir;
 
 TEST_CASE("ExtractHtml seed article: article kept, furniture dropped", "[extractor]") {
-  std::string html = ReadFileOrDie(TestDataDir() + "/extract/seed-article.html");
+  std::string html = ReadFileOrDie(std::string(ECWATCH_SOURCE_DIR) + "/examples/pages/seed-article.html");
   Result<Article> a = ExtractHtml("https://news.example.com/2025/11/07/rare-earths/", "", html);
   REQUIRE(a.ok());
   CHECK(a->title == "China Grants One-Year Pause on Rare Earth Export Controls in Bid to Advance US Trade Talks");
