@@ -9,6 +9,7 @@
 #include "base/limits.h"
 #include "base/toml.h"
 #include "crawler/address_policy.h"
+#include "rules/pattern.h"
 
 namespace ecwatch {
 namespace {
@@ -43,21 +44,11 @@ class ConfigReader {
 
 Status ConfigReader::CheckKeys(const TomlValue& table, const std::string& where,
                                const std::set<std::string>& allowed) const {
-  if (!table.is_table()) return Error(table, where + " must be a table");
-  for (const auto& [key, value] : table.table) {
-    if (!allowed.count(key)) return Error(value, "unknown key '" + key + "' in " + where);
-  }
-  return Status::Ok();
+  return TomlCheckKeys(name_, table, where, allowed);
 }
 
 Status ConfigReader::GetString(const TomlValue& table, const char* key, std::string* out) const {
-  const TomlValue* v = table.Find(key);
-  if (!v) return Status::Ok();
-  if (!v->is_string()) {
-    return Error(*v, std::string("'") + key + "' must be a string, not " + v->TypeName());
-  }
-  *out = v->str;
-  return Status::Ok();
+  return TomlGetString(name_, table, key, out);
 }
 
 std::string ConfigReader::ResolvePath(const std::string& p) const {
@@ -144,6 +135,11 @@ Status ConfigReader::ReadSource(const TomlValue& t, SourceConfig* src) const {
   }
   if (src->kind == SourceConfig::Kind::kPage && src->follow.empty()) {
     return Error(t, "page source '" + src->name + "' needs a 'follow' pattern");
+  }
+  if (!src->follow.empty()) {
+    if (auto pattern = Pattern::Compile(src->follow); !pattern.ok()) {
+      return Error(*t.Find("follow"), "follow: " + pattern.status().message());
+    }
   }
   if (!interval.empty() && (!ParseInterval(interval, &src->interval_seconds) ||
                             src->interval_seconds < 10)) {

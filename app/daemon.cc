@@ -55,6 +55,11 @@ Daemon::Daemon(Config config, std::unique_ptr<RuleSet> rules, Store* store, Fetc
   rules_fingerprint_ = RulesFingerprint();
   for (const SourceConfig& source : config_.sources) {
     if (auto origin = RobotsTxtUrl(source.url); origin.ok()) source_origins_.insert(origin.value());
+    if (source.follow.empty()) continue;
+    // LoadConfig already compiled every pattern once to validate it.
+    if (auto follow = Pattern::Compile(source.follow); follow.ok()) {
+      follow_[source.name] = std::move(follow).value();
+    }
   }
 }
 
@@ -124,13 +129,10 @@ Result<std::vector<std::string>> Daemon::DiscoverLinks(const SourceConfig& sourc
     for (const FeedItem& item : items.value()) links.push_back(item.url);
     return links;
   }
-  Result<std::unique_ptr<Pattern>> follow = Pattern::Compile(source.follow);
-  if (!follow.ok()) {
-    return Status::InvalidArgument("source '" + source.name + "': follow: " +
-                                   follow.status().message());
-  }
+  auto follow = follow_.find(source.name);
+  if (follow == follow_.end()) return Status::InvalidArgument("source '" + source.name + "': no follow pattern");
   for (std::string& link : ExtractLinks(fetched.final_url, fetched.content_type, fetched.body)) {
-    if (follow.value()->PartialMatch(link)) links.push_back(std::move(link));
+    if (follow->second->PartialMatch(link)) links.push_back(std::move(link));
   }
   return links;
 }

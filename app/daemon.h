@@ -16,6 +16,7 @@
 #include "app/config.h"
 #include "app/pipeline.h"
 #include "crawler/robots_cache.h"
+#include "rules/pattern.h"
 #include "rules/rule_set.h"
 
 namespace ecwatch {
@@ -91,6 +92,7 @@ class Daemon {
   Pipeline link_pipeline_;   // other links: through the guarded link fetcher
   std::set<std::string> source_origins_;  // RobotsTxtUrl of each source: same-origin key
   RobotsCache robots_;
+  std::map<std::string, std::unique_ptr<Pattern>> follow_;  // page sources: name -> compiled follow
   WarcWriter* warc_ = nullptr;
   std::map<std::string, int64_t> next_due_;  // source name -> Unix seconds
   std::string rules_fingerprint_;

@@ -60,6 +60,8 @@ TEST_CASE("config errors name the file, line and key", "[app][config]") {
        "duplicate source name"},
       {"[[source]]\nname = 'a'\nurl = 'x'\nkind = 'page'\n", "c.toml:1:", "follow"},
       {"[store]\npath = 3\n", "c.toml:2:", "must be a string"},
+      {"[[source]]\nname = 'a'\nurl = 'x'\nkind = 'page'\nfollow = '(unclosed'\n", "c.toml:5:",
+       "missing )"},
       {"[store\n", "c.toml:1:", ""},
   };
   for (const Case& c : cases) {
