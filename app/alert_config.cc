@@ -44,19 +44,11 @@ class AlertConfigReader {
 
 Status AlertConfigReader::CheckKeys(const TomlValue& t, const std::string& where,
                                     const std::set<std::string>& allowed) const {
-  if (!t.is_table()) return Error(t, where + " must be a table");
-  for (const auto& [key, value] : t.table) {
-    if (!allowed.count(key)) return Error(value, "unknown key '" + key + "' in " + where);
-  }
-  return Status::Ok();
+  return TomlCheckKeys(name_, t, where, allowed);
 }
 
 Status AlertConfigReader::Str(const TomlValue& t, const char* key, std::string* out) const {
-  const TomlValue* v = t.Find(key);
-  if (!v) return Status::Ok();
-  if (!v->is_string()) return Error(*v, std::string("'") + key + "' must be a string");
-  *out = v->str;
-  return Status::Ok();
+  return TomlGetString(name_, t, key, out);
 }
 
 Status AlertConfigReader::StrList(const TomlValue& t, const char* key,

@@ -94,6 +94,32 @@ std::string TomlWhere(std::string_view source_name, const TomlValue& v) {
          std::to_string(v.column) + ": ";
 }
 
+Status TomlCheckKeys(std::string_view source_name, const TomlValue& table,
+                     const std::string& where, const std::set<std::string>& allowed) {
+  if (!table.is_table()) {
+    return Status::InvalidArgument(TomlWhere(source_name, table) + where + " must be a table");
+  }
+  for (const auto& [key, value] : table.table) {
+    if (!allowed.count(key)) {
+      return Status::InvalidArgument(TomlWhere(source_name, value) + "unknown key '" + key +
+                                     "' in " + where);
+    }
+  }
+  return Status::Ok();
+}
+
+Status TomlGetString(std::string_view source_name, const TomlValue& table, const char* key,
+                     std::string* out) {
+  const TomlValue* v = table.Find(key);
+  if (!v) return Status::Ok();
+  if (!v->is_string()) {
+    return Status::InvalidArgument(TomlWhere(source_name, *v) + "'" + key +
+                                   "' must be a string, not " + v->TypeName());
+  }
+  *out = v->str;
+  return Status::Ok();
+}
+
 Result<TomlValue> ParseToml(std::string_view source_name, std::string_view text,
                             std::size_t max_bytes) {
   if (text.size() > max_bytes) {

@@ -7,6 +7,7 @@
 #define ECWATCH_BASE_TOML_H_
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -54,6 +55,16 @@ Result<TomlValue> ParseToml(std::string_view source_name, std::string_view text,
 
 // "source_name:line:col: " prefix for a message about value v.
 std::string TomlWhere(std::string_view source_name, const TomlValue& v);
+
+// InvalidArgument "source_name:line:col: unknown key 'k' in WHERE" for the
+// first key of table not in allowed ("WHERE must be a table" when it is none).
+Status TomlCheckKeys(std::string_view source_name, const TomlValue& table,
+                     const std::string& where, const std::set<std::string>& allowed);
+
+// Sets *out to table's string at key; absent: *out unchanged, Ok;
+// not a string: InvalidArgument naming the key and where it is.
+Status TomlGetString(std::string_view source_name, const TomlValue& table, const char* key,
+                     std::string* out);
 
 }  // namespace ecwatch
 
