@@ -153,6 +153,27 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE ON documents BEGIN
   INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
 )sql",
+    // 3: the crawl frontier (issue 5: a restart resumes where it stopped) and
+    // near-duplicate bookkeeping on documents (SimHash of the text; the first
+    // stored document it is a near-copy of).
+    R"sql(
+CREATE TABLE frontier (
+  url         TEXT PRIMARY KEY,
+  source      TEXT NOT NULL DEFAULT '',
+  state       TEXT NOT NULL DEFAULT 'due',
+  attempts    INTEGER NOT NULL DEFAULT 0,
+  next_at     INTEGER NOT NULL,
+  last_status INTEGER NOT NULL DEFAULT 0,
+  last_error  TEXT NOT NULL DEFAULT '',
+  added_at    INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+CREATE INDEX frontier_due ON frontier(state, next_at);
+
+ALTER TABLE documents ADD COLUMN simhash INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN duplicate_of INTEGER REFERENCES documents(id) ON DELETE SET NULL;
+CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
