@@ -68,7 +68,7 @@ fuzz-deps:
 fuzz: deps fuzz-deps
 	@[ -f $(FUZZ_BUILD)/CMakeCache.txt ] || CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) \
 	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DECWATCH_BUILD_FUZZ=ON -DECWATCH_BUILD_TESTS=OFF
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract fuzz_rule_file fuzz_feed fuzz_config
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract fuzz_rule_file fuzz_feed fuzz_config fuzz_robots fuzz_url fuzz_sitemap
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_BUILD=$(FUZZ_BUILD) fuzz/run
 
 clean:
