@@ -75,6 +75,18 @@ inline constexpr std::size_t kMaxWarcMemberBytes = kMaxWarcRecordBytes + (1 << 2
 inline constexpr std::size_t kMaxWarcFilesPerDir = 100000;    // files one reader walks
 inline constexpr std::size_t kMaxWarcHeaderFields = 256;      // WARC or HTTP header lines of one record
 
+// Crawl scheduling (crawler/multi_fetcher.h, crawler/host_gate.h, crawler/retry.h, app/crawl).
+inline constexpr int kMaxConcurrency = 256;                   // [crawler] concurrency upper bound
+inline constexpr long long kMaxRetryAfterSeconds = 24 * 3600; // a server's Retry-After honoured up to
+inline constexpr double kMaxCrawlDelaySeconds = 60;           // robots.txt Crawl-delay honoured up to
+inline constexpr std::size_t kMaxHostsTracked = 10000;        // politeness entries kept at once
+inline constexpr std::size_t kMaxFrontierBatch = 1000;        // due URLs read from the frontier at once
+
+// Near-duplicates (extract/simhash.h, store/store.cc PutDocument).
+inline constexpr std::size_t kMaxSimHashTextBytes = 256 << 10;  // text bytes fingerprinted
+inline constexpr int kMaxNearDuplicateCandidates = 5000;        // recent documents compared
+inline constexpr long long kNearDuplicateWindowSeconds = 7 * 86400;  // how far back compared
+
 }  // namespace ecwatch::limits
 
 #endif  // ECWATCH_BASE_LIMITS_H_

@@ -6,6 +6,7 @@
 // Tested by tests/crawler/robots_test.cc (test names cite RFC sections).
 #include "crawler/robots.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ namespace {
 struct Group {
   std::vector<std::string> agents;                  // product tokens, lower-case; "*" for any
   std::vector<std::pair<std::string, bool>> rules;  // raw pattern, allow
+  double crawl_delay = 0;                           // seconds; 0 none
 };
 
 std::string Lower(std::string_view s) {
@@ -115,6 +117,28 @@ bool SplitLine(std::string_view line, std::string* key, std::string_view* value)
   return true;
 }
 
+// Seconds of a Crawl-delay value ("10", "0.5"); -1 when not a number.
+double ParseDelay(std::string_view value) {
+  double seconds = 0;
+  double scale = 0;  // 0 before the decimal point, then 0.1, 0.01, ...
+  if (value.empty() || value.size() > 16) return -1;
+  for (char c : value) {
+    if (c == '.' && scale == 0) {
+      scale = 0.1;
+    } else if (c >= '0' && c <= '9') {
+      if (scale == 0) {
+        seconds = seconds * 10 + (c - '0');
+      } else {
+        seconds += (c - '0') * scale;
+        scale /= 10;
+      }
+    } else {
+      return -1;
+    }
+  }
+  return seconds;
+}
+
 // Reads all groups; rules before the first user-agent line are dropped.
 std::vector<Group> ParseGroups(std::string_view body) {
   std::vector<Group> groups;
@@ -133,6 +157,9 @@ std::vector<Group> ParseGroups(std::string_view body) {
     } else if ((key == "allow" || key == "disallow") && !groups.empty()) {
       in_rules = true;
       groups.back().rules.emplace_back(std::string(value), key == "allow");
+    } else if (key == "crawl-delay" && !groups.empty()) {
+      in_rules = true;
+      groups.back().crawl_delay = ParseDelay(value);
     }
   }
   return groups;
@@ -165,6 +192,7 @@ RobotsPolicy RobotsPolicy::Parse(std::string_view robots_txt, std::string_view p
   RobotsPolicy policy;
   for (const Group& g : groups) {
     if (!GroupNames(g, wanted)) continue;
+    policy.crawl_delay_seconds_ = std::max(policy.crawl_delay_seconds_, g.crawl_delay);
     for (const auto& [raw, allow] : g.rules) {
       if (raw.empty() || raw.size() > limits::kMaxUrlBytes) continue;  // empty: matches nothing
       std::string pattern = NormalizeEncoding(raw);

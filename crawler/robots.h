@@ -19,7 +19,9 @@ class RobotsPolicy {
   //   - allow/disallow patterns support "*" and a final "$" (2.2.3); the
   //     longest matching pattern wins, allow on a tie (2.2.2);
   //   - lines that do not parse are skipped (2.3.1.5); empty patterns and
-  //     other records (sitemap, crawl-delay) are ignored.
+  //     other records (sitemap) are ignored;
+  //   - "crawl-delay: N" (not in the RFC, widely used) in a matching group
+  //     is kept as crawl_delay_seconds().
   static RobotsPolicy Parse(std::string_view robots_txt, std::string_view product_token);
   static RobotsPolicy AllowAll();
   static RobotsPolicy DisallowAll();
@@ -34,6 +36,9 @@ class RobotsPolicy {
   // may be fetched. "/robots.txt" is always allowed (2.2.2).
   bool IsAllowed(std::string_view path_and_query) const;
 
+  // Seconds a matching group's Crawl-delay asks between requests; 0 none.
+  double crawl_delay_seconds() const { return crawl_delay_seconds_; }
+
   // Rules that apply to our token (for tests and diagnostics).
   std::size_t rule_count() const { return rules_.size(); }
 
@@ -46,6 +51,7 @@ class RobotsPolicy {
 
   std::vector<Rule> rules_;
   bool disallow_all_ = false;
+  double crawl_delay_seconds_ = 0;
 };
 
 // The product token of a User-Agent: its leading run of letters, '_' and

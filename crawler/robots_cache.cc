@@ -49,12 +49,46 @@ RobotsCache::Entry RobotsCache::Fetch(const std::string& robots_url) {
   long status = 0;
   Result<FetchResult> fetched = fetcher_->Fetch(FetchRequest{robots_url, "", ""}, &status);
   const std::string_view body = fetched.ok() ? std::string_view(fetched->body) : std::string_view();
+  return FromOutcome(fetched.ok(), status, body);
+}
+
+RobotsCache::Entry RobotsCache::FromOutcome(bool fetch_ok, long http_status,
+                                            std::string_view body) const {
   Entry entry;
-  entry.policy = RobotsPolicy::FromFetch(fetched.ok(), status, body, product_token_);
+  entry.policy = RobotsPolicy::FromFetch(fetch_ok, http_status, body, product_token_);
   entry.fetched_at = clock_->NowSeconds();
-  const bool unreachable = !fetched.ok() && !(status >= 400 && status < 500);
+  const bool unreachable = !fetch_ok && !(http_status >= 400 && http_status < 500);
   entry.expires_at = entry.fetched_at + (unreachable ? kUnreachableRetrySeconds : kCacheSeconds);
   return entry;
+}
+
+const RobotsCache::Entry* RobotsCache::Find(const std::string& url) const {
+  Result<std::string> robots_url = RobotsTxtUrl(url);
+  if (!robots_url.ok()) return nullptr;
+  auto it = entries_.find(robots_url.value());
+  if (it == entries_.end() || clock_->NowSeconds() >= it->second.expires_at) return nullptr;
+  return &it->second;
+}
+
+std::optional<bool> RobotsCache::Check(const std::string& url) const {
+  if (!IsHttpUrl(url)) return true;
+  if (!RobotsTxtUrl(url).ok()) return false;
+  const Entry* entry = Find(url);
+  if (entry == nullptr) return std::nullopt;
+  return entry->policy.IsAllowed(PathAndQuery(url));
+}
+
+void RobotsCache::Put(const std::string& robots_url, bool fetch_ok, long http_status,
+                      std::string_view body) {
+  if (entries_.find(robots_url) == entries_.end() && entries_.size() >= limits::kMaxRobotsHosts) {
+    EvictOldest();
+  }
+  entries_[robots_url] = FromOutcome(fetch_ok, http_status, body);
+}
+
+double RobotsCache::CrawlDelay(const std::string& url) const {
+  const Entry* entry = Find(url);
+  return entry == nullptr ? 0 : entry->policy.crawl_delay_seconds();
 }
 
 void RobotsCache::EvictOldest() {

@@ -3,7 +3,9 @@
 #define ECWATCH_CRAWLER_ROBOTS_CACHE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "base/clock.h"
@@ -30,6 +32,19 @@ class RobotsCache {
   // robots.txt and are allowed; a malformed http(s) URL is not.
   bool IsAllowed(const std::string& url);
 
+  // The same answer without fetching, for callers that fetch robots.txt
+  // themselves (the concurrent crawl loop): nullopt when the origin's
+  // robots.txt is not cached or has expired; then fetch RobotsTxtUrl(url)
+  // and hand the outcome to Put.
+  std::optional<bool> Check(const std::string& url) const;
+
+  // Caches the outcome of fetching robots_url (as RobotsPolicy::FromFetch).
+  void Put(const std::string& robots_url, bool fetch_ok, long http_status, std::string_view body);
+
+  // The cached policy's Crawl-delay for url's origin in seconds; 0 if none
+  // or not cached.
+  double CrawlDelay(const std::string& url) const;
+
   // Origins currently cached.
   std::size_t size() const { return entries_.size(); }
 
@@ -41,6 +56,9 @@ class RobotsCache {
   };
   const Entry& Lookup(const std::string& robots_url);
   Entry Fetch(const std::string& robots_url);
+  Entry FromOutcome(bool fetch_ok, long http_status, std::string_view body) const;
+  // The live entry for url's origin, or null (expired, absent, malformed).
+  const Entry* Find(const std::string& url) const;
   void EvictOldest();
 
   Fetcher* fetcher_;

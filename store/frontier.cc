@@ -1,0 +1,139 @@
+// Frontier over SQLite: the `frontier` table, one statement per call.
+//
+// Tested by tests/store/frontier_test.cc.
+#include "store/frontier.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+
+#include "base/limits.h"
+#include "store/sqlite_store.h"
+
+namespace ecwatch {
+
+namespace {
+
+class SqliteFrontier final : public Frontier {
+ public:
+  SqliteFrontier(std::string path, SQLite::Database* db) : path_(std::move(path)), db_(*db) {}
+
+  Result<bool> Add(const std::string& url, const std::string& source, int64_t due_at) override {
+    try {
+      SQLite::Statement q(db_,
+                          "INSERT OR IGNORE INTO frontier (url, source, next_at, added_at, "
+                          "updated_at) VALUES (?, ?, ?, ?, ?)");
+      q.bind(1, url);
+      q.bind(2, source);
+      q.bind(3, static_cast<int64_t>(due_at));
+      q.bind(4, static_cast<int64_t>(due_at));
+      q.bind(5, static_cast<int64_t>(due_at));
+      return q.exec() > 0;
+    } catch (const std::exception& e) {
+      return Error(e);
+    }
+  }
+
+  Result<std::vector<FrontierEntry>> Due(int64_t now, int limit) override {
+    try {
+      const int64_t n =
+          std::clamp<int64_t>(limit, 0, static_cast<int64_t>(limits::kMaxFrontierBatch));
+      SQLite::Statement q(db_,
+                          "SELECT url, source, attempts, next_at FROM frontier "
+                          "WHERE state = 'due' AND next_at <= ? ORDER BY next_at, rowid LIMIT ?");
+      q.bind(1, static_cast<int64_t>(now));
+      q.bind(2, n);
+      std::vector<FrontierEntry> out;
+      while (q.executeStep()) {
+        out.push_back(FrontierEntry{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                    q.getColumn(2).getInt(), q.getColumn(3).getInt64()});
+      }
+      return out;
+    } catch (const std::exception& e) {
+      return Error(e);
+    }
+  }
+
+  Result<std::optional<int64_t>> NextDue() override {
+    try {
+      SQLite::Statement q(db_, "SELECT min(next_at) FROM frontier WHERE state = 'due'");
+      q.executeStep();
+      if (q.getColumn(0).isNull()) return std::optional<int64_t>();
+      return std::optional<int64_t>(q.getColumn(0).getInt64());
+    } catch (const std::exception& e) {
+      return Error(e);
+    }
+  }
+
+  Status MarkDone(const std::string& url, int attempts, long http_status, int64_t now) override {
+    return Update(url, "done", attempts, http_status, "", now, now);
+  }
+
+  Status MarkRetry(const std::string& url, int attempts, long http_status,
+                   const std::string& error, int64_t next_at, int64_t now) override {
+    return Update(url, "due", attempts, http_status, error, next_at, now);
+  }
+
+  Status MarkFailed(const std::string& url, int attempts, long http_status,
+                    const std::string& error, int64_t now) override {
+    return Update(url, "failed", attempts, http_status, error, now, now);
+  }
+
+  Result<FrontierCounts> Counts(const std::string& source) override {
+    try {
+      SQLite::Statement q(db_,
+                          "SELECT state, count(*) FROM frontier WHERE ? = '' OR source = ? "
+                          "GROUP BY state");
+      q.bind(1, source);
+      q.bind(2, source);
+      FrontierCounts counts;
+      while (q.executeStep()) {
+        const std::string state = q.getColumn(0).getString();
+        const int64_t n = q.getColumn(1).getInt64();
+        if (state == "due") counts.due = n;
+        if (state == "done") counts.done = n;
+        if (state == "failed") counts.failed = n;
+      }
+      return counts;
+    } catch (const std::exception& e) {
+      return Error(e);
+    }
+  }
+
+ private:
+  Status Update(const std::string& url, const char* state, int attempts, long http_status,
+                const std::string& error, int64_t next_at, int64_t now) {
+    try {
+      SQLite::Statement q(db_,
+                          "UPDATE frontier SET state = ?, attempts = ?, last_status = ?, "
+                          "last_error = ?, next_at = ?, updated_at = ? WHERE url = ?");
+      q.bind(1, state);
+      q.bind(2, attempts);
+      q.bind(3, static_cast<int64_t>(http_status));
+      q.bind(4, error);
+      q.bind(5, static_cast<int64_t>(next_at));
+      q.bind(6, static_cast<int64_t>(now));
+      q.bind(7, url);
+      q.exec();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return Error(e);
+    }
+  }
+
+  Status Error(const std::exception& e) const { return Status::IoError(path_ + ": " + e.what()); }
+
+  std::string path_;
+  SQLite::Database& db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Frontier>> Frontier::ForStore(Store* store) {
+  auto* sqlite = dynamic_cast<SqliteStore*>(store);
+  if (sqlite == nullptr) return Status::Unsupported("the frontier needs the SQLite store");
+  return std::unique_ptr<Frontier>(new SqliteFrontier(sqlite->path(), &sqlite->database()));
+}
+
+}  // namespace ecwatch

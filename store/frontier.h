@@ -1,0 +1,68 @@
+// Frontier: the crawl's to-do list in the database, so a restart resumes.
+//
+// One row per URL found by a source (table `frontier`, store/SCHEMA.md):
+// 'due' until fetched and stored ('done'), or given up ('failed': a final
+// error, or attempts exhausted). A Frontier borrows the connection of a
+// SQLite Store (ForStore), like AlertStore, so it works on ":memory:" too;
+// each write is its own transaction, so a SIGKILL leaves every row as it was
+// last written. Not thread-safe (as the Store it borrows).
+#ifndef ECWATCH_STORE_FRONTIER_H_
+#define ECWATCH_STORE_FRONTIER_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "store/store.h"
+
+namespace ecwatch {
+
+struct FrontierEntry {
+  std::string url;
+  std::string source;  // config source name that found it
+  int attempts = 0;    // fetch attempts made so far
+  int64_t next_at = 0; // Unix seconds it is due
+};
+
+struct FrontierCounts {
+  int64_t due = 0;
+  int64_t done = 0;
+  int64_t failed = 0;
+};
+
+class Frontier {
+ public:
+  // Unsupported when store is not the SQLite store.
+  static Result<std::unique_ptr<Frontier>> ForStore(Store* store);
+  virtual ~Frontier() = default;
+
+  // Adds url as due at due_at unless the frontier already has it (in any
+  // state). True when added.
+  virtual Result<bool> Add(const std::string& url, const std::string& source, int64_t due_at) = 0;
+
+  // Due entries with next_at <= now, earliest first, at most limit (capped
+  // at limits::kMaxFrontierBatch).
+  virtual Result<std::vector<FrontierEntry>> Due(int64_t now, int limit) = 0;
+
+  // Earliest next_at among due entries; nullopt when none is due.
+  virtual Result<std::optional<int64_t>> NextDue() = 0;
+
+  // Fetched and handled: state 'done'.
+  virtual Status MarkDone(const std::string& url, int attempts, long http_status, int64_t now) = 0;
+  // Failed, to be tried again at next_at (state stays 'due').
+  virtual Status MarkRetry(const std::string& url, int attempts, long http_status,
+                           const std::string& error, int64_t next_at, int64_t now) = 0;
+  // Failed for good: state 'failed'.
+  virtual Status MarkFailed(const std::string& url, int attempts, long http_status,
+                            const std::string& error, int64_t now) = 0;
+
+  // Rows per state, for all sources or one ("" = all).
+  virtual Result<FrontierCounts> Counts(const std::string& source) = 0;
+};
+
+}  // namespace ecwatch
+
+#endif  // ECWATCH_STORE_FRONTIER_H_
