@@ -86,6 +86,7 @@ inline constexpr std::size_t kMaxFrontierBatch = 1000;        // due URLs read f
 inline constexpr std::size_t kMaxSimHashTextBytes = 256 << 10;  // text bytes fingerprinted
 inline constexpr int kMaxNearDuplicateCandidates = 5000;        // recent documents compared
 inline constexpr long long kNearDuplicateWindowSeconds = 7 * 86400;  // how far back compared
+inline constexpr int kMaxNearDuplicateChecks = 20;              // candidate texts compared in full
 
 }  // namespace ecwatch::limits
 

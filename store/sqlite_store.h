@@ -47,8 +47,10 @@ class SqliteStore final : public Store {
   // IoError "PATH: what".
   Status Error(const std::exception& e) const;
   // Writes within PutDocument's transaction; they throw on SQL errors.
+  // duplicate_of 0 is stored as NULL.
   int64_t InsertDocument(const Article& article, const std::string& hash,
-                         const std::string& ruleset_version, int64_t fetched_at);
+                         const std::string& ruleset_version, int64_t fetched_at,
+                         uint64_t simhash, int64_t duplicate_of);
   void InsertMatches(int64_t document_id, const Findings& findings);
   void InsertEvents(int64_t document_id, const Findings& findings);
   // True when an alert with this summary exists for a document at the same

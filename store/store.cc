@@ -2,7 +2,8 @@
 //
 // Open prepares the file (parent directory, mode 0600), sets the connection
 // PRAGMAs and migrates the schema (store/schema.cc). PutDocument writes a
-// document with its matches, events and alert in one transaction. Reads are
+// document with its near-duplicate link, matches, events and alert in one
+// transaction. Reads are
 // in store_queries.cc. Tested by tests/store/store_test.cc.
 #include "store/store.h"
 
@@ -11,13 +12,16 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 #include <system_error>
+#include <vector>
 
 #include "base/json.h"
 #include "base/limits.h"
 #include "base/sha256.h"
+#include "extract/simhash.h"
 #include "store/alert_summary.h"
 #include "store/schema.h"
 #include "store/sqlite_store.h"
@@ -51,6 +55,44 @@ Status PrepareFile(const std::string& path) {
   }
   if (errno == EEXIST) return Status::Ok();
   return Status::IoError(Status::FromErrno(path, errno).message());
+}
+
+// The document a new text near-duplicates, as PutDocument's contract in
+// store.h says; 0 none. Throws on SQL errors.
+int64_t FindNearDuplicate(SQLite::Database& db, const std::string& text, uint64_t simhash,
+                          int64_t fetched_at) {
+  if (simhash == 0) return 0;
+  struct Candidate {
+    int64_t id;
+    int64_t duplicate_of;
+  };
+  std::vector<Candidate> close;
+  SQLite::Statement recent(db,
+                           "SELECT id, simhash, ifnull(duplicate_of, 0) FROM documents "
+                           "WHERE simhash != 0 AND fetched_at >= ? ORDER BY id DESC LIMIT ?");
+  recent.bind(1, fetched_at - static_cast<int64_t>(limits::kNearDuplicateWindowSeconds));
+  recent.bind(2, limits::kMaxNearDuplicateCandidates);
+  while (recent.executeStep()) {
+    if (SimHashClose(simhash, static_cast<uint64_t>(recent.getColumn(1).getInt64()))) {
+      close.push_back({recent.getColumn(0).getInt64(), recent.getColumn(2).getInt64()});
+    }
+  }
+  // Earliest first; SimHash only proposes, the texts decide.
+  std::sort(close.begin(), close.end(),
+            [](const Candidate& a, const Candidate& b) { return a.id < b.id; });
+  if (close.size() > static_cast<std::size_t>(limits::kMaxNearDuplicateChecks)) {
+    close.resize(limits::kMaxNearDuplicateChecks);
+  }
+  SQLite::Statement read(db, "SELECT text FROM documents WHERE id = ?");
+  for (const Candidate& c : close) {
+    read.reset();
+    read.bind(1, c.id);
+    if (!read.executeStep()) continue;
+    if (ShingleContainment(text, read.getColumn(0).getString()) >= kNearDuplicateMinContainment) {
+      return c.duplicate_of != 0 ? c.duplicate_of : c.id;
+    }
+  }
+  return 0;
 }
 
 }  // namespace
@@ -95,13 +137,20 @@ Result<PutOutcome> SqliteStore::PutDocument(const Article& article, const Findin
   try {
     const std::string hash = Sha256Hex(article.text);
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement find(*db_, "SELECT id FROM documents WHERE url = ? AND content_hash = ?");
+    SQLite::Statement find(*db_,
+                           "SELECT id, ifnull(duplicate_of, 0) FROM documents "
+                           "WHERE url = ? AND content_hash = ?");
     find.bind(1, article.url);
     find.bind(2, hash);
-    if (find.executeStep()) return PutOutcome{find.getColumn(0).getInt64(), false, 0};
+    if (find.executeStep()) {
+      return PutOutcome{find.getColumn(0).getInt64(), false, 0, find.getColumn(1).getInt64()};
+    }
     PutOutcome outcome;
     outcome.inserted = true;
-    outcome.document_id = InsertDocument(article, hash, findings.ruleset_version, fetched_at);
+    const uint64_t simhash = SimHash(article.text);
+    outcome.duplicate_of = FindNearDuplicate(*db_, article.text, simhash, fetched_at);
+    outcome.document_id = InsertDocument(article, hash, findings.ruleset_version, fetched_at,
+                                         simhash, outcome.duplicate_of);
     InsertMatches(outcome.document_id, findings);
     InsertEvents(outcome.document_id, findings);
     if (findings.alert) {
@@ -115,11 +164,12 @@ Result<PutOutcome> SqliteStore::PutDocument(const Article& article, const Findin
 }
 
 int64_t SqliteStore::InsertDocument(const Article& article, const std::string& hash,
-                                    const std::string& ruleset_version, int64_t fetched_at) {
+                                    const std::string& ruleset_version, int64_t fetched_at,
+                                    uint64_t simhash, int64_t duplicate_of) {
   SQLite::Statement insert(*db_,
                            "INSERT INTO documents (url, canonical_url, title, published, author, "
-                           "site_name, language, text, content_hash, fetched_at, ruleset_version) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                           "site_name, language, text, content_hash, fetched_at, ruleset_version, "
+                           "simhash, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, article.url);
   insert.bind(2, article.canonical_url);
   insert.bind(3, article.title);
@@ -131,6 +181,12 @@ int64_t SqliteStore::InsertDocument(const Article& article, const std::string& h
   insert.bind(9, hash);
   insert.bind(10, fetched_at);
   insert.bind(11, ruleset_version);
+  insert.bind(12, static_cast<int64_t>(simhash));  // SQLite integers are signed: same 64 bits
+  if (duplicate_of != 0) {
+    insert.bind(13, duplicate_of);
+  } else {
+    insert.bind(13);  // NULL: not a near-duplicate
+  }
   insert.exec();
   return db_->getLastInsertRowid();
 }

@@ -34,6 +34,7 @@ struct PutOutcome {
   int64_t document_id = 0;
   bool inserted = false;     // false: same URL and content already stored, nothing added
   int64_t alert_id = 0;      // 0 when no alert was raised (or it already existed)
+  int64_t duplicate_of = 0;  // the first document of its near-duplicate cluster, 0 none
 };
 
 struct AlertRow {
@@ -91,6 +92,14 @@ class Store {
   // added, returns that id with inserted=false. An alert row is added when
   // findings.alert is true, unless a document at the same URL (or canonical
   // URL) already has an alert with the same summary (an edited article).
+  // Near-duplicates (extract/simhash.h): the document's SimHash is stored,
+  // and duplicate_of is set to the earliest (lowest id) of the most recent
+  // limits::kMaxNearDuplicateCandidates documents fetched no earlier than
+  // fetched_at - limits::kNearDuplicateWindowSeconds whose text is a
+  // near-duplicate -- or, when that one is itself a near-duplicate, to its
+  // duplicate_of, so a cluster points at its first document. At most
+  // limits::kMaxNearDuplicateChecks texts are compared in full. 0 (NULL in
+  // the table) when none, or when the text is too short to fingerprint.
   virtual Result<PutOutcome> PutDocument(const Article& article, const Findings& findings,
                                          int64_t fetched_at) = 0;
 
