@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
@@ -25,18 +26,25 @@ struct Matcher::Compiled {
 // patterns), so RE2's FilteredRE2 derives literal atoms from the patterns
 // (e.g. "suspend", "export control", "gallium"); one AtomScanner pass over the
 // text finds where each atom occurs, and FilteredRE2 maps the atoms inside a
-// sentence to the patterns that can match there. Patterns without usable atoms
-// (short symbols, two-letter acronyms) are always candidates. Immutable after
-// Compile().
+// sentence to the patterns that can match there. A pattern whose rule lists
+// its literals (term lists: "US", "Dy", "镝", too short for RE2's atoms) is
+// looked up by those instead: the same scan finds them (folded), and each
+// occurrence is then compared as written. Patterns without either are always
+// candidates. Immutable after Compile().
 class Matcher::SetIndex {
  public:
   static constexpr int kMinAtomLen = 3;
   using Candidates = std::vector<std::pair<std::size_t, std::size_t>>;
   SetIndex() : filter_(kMinAtomLen) {}
   // Adds a pattern of rule; gate is the id of a context gate (AddGate) the
-  // sentence must pass too, or -1.
-  bool Add(const std::string& pattern, std::size_t rule, std::size_t pattern_index, int gate,
-           std::string* error) {
+  // sentence must pass too, or -1. Non-empty literals (none of them empty)
+  // stand for the pattern's atoms.
+  bool Add(const std::string& pattern, const std::vector<std::string>& literals, std::size_t rule,
+           std::size_t pattern_index, int gate, std::string* error) {
+    if (!literals.empty() && std::none_of(literals.begin(), literals.end(), [](const auto& l) { return l.empty(); })) {
+      for (const auto& l : literals) literal_users_[l].push_back({rule, pattern_index, gate});
+      return true;
+    }
     int id = 0;
     if (filter_.Add(pattern, RuleOptions(), &id) != RE2::NoError) {
       *error = "pattern rejected by the prefilter";
@@ -57,11 +65,22 @@ class Matcher::SetIndex {
     return id;
   }
   bool Compile() {
-    if (rule_of_.empty()) return true;
     std::vector<std::string> atoms;
-    filter_.Compile(&atoms);
+    if (!rule_of_.empty()) {
+      filter_.Compile(&atoms);
+      filter_.AllPotentials({}, &unfiltered_);
+      std::sort(unfiltered_.begin(), unfiltered_.end());
+    }
+    filter_atoms_ = atoms.size();
+    for (auto& [literal, users] : literal_users_) {
+      atoms.push_back(LowerAscii(literal));
+      literals_.push_back(literal);
+      users_.push_back(std::move(users));
+    }
+    literal_users_.clear();
+    if (atoms.empty()) return true;
     if (!scanner_.Build(atoms, limits::kMaxAtomScannerBytes)) return false;
-    FromAtoms({}, &no_atoms_);
+    FromAtoms({}, {}, &no_atoms_);
     return true;
   }
   // Every atom occurrence in text, by end offset.
@@ -70,35 +89,65 @@ class Matcher::SetIndex {
     scanner_.Scan(text, out);
   }
   std::size_t atom_length(int atom) const { return scanner_.atom_length(atom); }
+  // True when atom stands for a literal (see IsLiteralAt), not a FilteredRE2 atom.
+  bool is_literal(int atom) const { return static_cast<std::size_t>(atom) >= filter_atoms_; }
+  // True when the literal atom, found folded, ends at end in text as written.
+  bool IsLiteralAt(int atom, std::string_view text, std::size_t end) const {
+    const std::string& l = literals_[atom - filter_atoms_];
+    return text.compare(end - l.size(), l.size(), l) == 0;
+  }
   // Candidates in every sentence (no atoms, no gate), sorted.
   const Candidates& always() const { return no_atoms_; }
-  // (rule, pattern) pairs that can match in a sentence holding atoms (sorted,
-  // unique), sorted.
-  void FromAtoms(const std::vector<int>& atoms, Candidates* rules) const {
+  // (rule, pattern) pairs that can match in a sentence holding the
+  // FilteredRE2 atoms and the literal atoms (each sorted, unique), sorted.
+  void FromAtoms(const std::vector<int>& atoms, const std::vector<int>& literals, Candidates* rules) const {
     rules->clear();
-    if (rule_of_.empty()) return;
-    if (atoms.empty() && !no_atoms_.empty()) {
+    if (atoms.empty() && literals.empty() && !no_atoms_.empty()) {
       *rules = no_atoms_;
       return;
     }
     thread_local std::vector<int> patterns;
-    filter_.AllPotentials(atoms, &patterns);
-    std::sort(patterns.begin(), patterns.end());
+    if (atoms.empty()) {
+      patterns = unfiltered_;
+    } else {
+      filter_.AllPotentials(atoms, &patterns);
+      std::sort(patterns.begin(), patterns.end());
+    }
     for (int p : patterns) {
       if (rule_of_[p].first == kGate) continue;
-      const int gate = gate_of_[p];
-      if (gate >= 0 && !std::binary_search(patterns.begin(), patterns.end(), gate)) continue;
+      if (!Passes(gate_of_[p], patterns)) continue;
       rules->push_back(rule_of_[p]);
     }
+    for (int a : literals) {
+      for (const User& u : users_[a - filter_atoms_]) {
+        if (Passes(u.gate, patterns)) rules->push_back({u.rule, u.pattern});
+      }
+    }
     std::sort(rules->begin(), rules->end());
+    rules->erase(std::unique(rules->begin(), rules->end()), rules->end());
   }
 
  private:
+  struct User {
+    std::size_t rule = 0;
+    std::size_t pattern = 0;
+    int gate = -1;
+  };
   static RE2::Options RuleOptions() {
     RE2::Options o;
     o.set_log_errors(false);
     o.set_max_mem(limits::kRe2MaxMem);
     return o;
+  }
+  static std::string LowerAscii(std::string s) {
+    for (char& c : s) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+  }
+  // True when gate is -1 or among the (sorted) potential filter ids.
+  static bool Passes(int gate, const std::vector<int>& potentials) {
+    return gate < 0 || std::binary_search(potentials.begin(), potentials.end(), gate);
   }
   static constexpr std::size_t kGate = static_cast<std::size_t>(-1);
 
@@ -107,6 +156,11 @@ class Matcher::SetIndex {
   Candidates no_atoms_;                                        // candidates of a sentence without atoms
   std::vector<std::pair<std::size_t, std::size_t>> rule_of_;  // filter id -> (rule, pattern)
   std::vector<int> gate_of_;                                   // filter id -> gate id or -1
+  std::vector<int> unfiltered_;                                // filter ids without atoms, sorted
+  std::size_t filter_atoms_ = 0;                               // scanner atoms [0, n) are FilteredRE2's
+  std::map<std::string, std::vector<User>> literal_users_;     // while adding
+  std::vector<std::string> literals_;                          // scanner atom - filter_atoms_ -> literal
+  std::vector<std::vector<User>> users_;                       // ... -> patterns it stands for
 };
 
 namespace {
@@ -220,7 +274,9 @@ std::unique_ptr<Matcher> Matcher::Compile(std::vector<Rule> rules, std::vector<s
     for (std::size_t p = 0; p < rule.patterns.size() && rule.enabled; ++p) {
       const bool gated = rule.symbol_pattern < 0 || rule.symbol_pattern == static_cast<int>(p);
       std::string err;
-      if (!m->set_->Add(rule.patterns[p], r, p, gated ? gate : -1, &err)) {
+      static const std::vector<std::string> kNone;
+      const auto& literals = p < rule.pattern_literals.size() ? rule.pattern_literals[p] : kNone;
+      if (!m->set_->Add(rule.patterns[p], literals, r, p, gated ? gate : -1, &err)) {
         errors->push_back(rule.pattern_places[p].ToString() + ": rule '" + rule.id + "': " + err);
       }
     }
@@ -373,19 +429,29 @@ void Matcher::FindInSentence(const std::vector<std::pair<std::size_t, std::size_
   }
 }
 
-// Sorted, unique atoms that lie wholly inside sentence; *next walks occ
+// Sorted, unique atoms that lie wholly inside sentence: FilteredRE2 atoms in
+// *atoms, literal atoms found as written in *literals; *next walks occ
 // (sorted by end) across calls for sentences in text order.
-void Matcher::AtomsIn(const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence, std::size_t* next,
-                      std::vector<int>* atoms) const {
+void Matcher::AtomsIn(std::string_view text, const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence,
+                      std::size_t* next, std::vector<int>* atoms, std::vector<int>* literals) const {
   atoms->clear();
+  literals->clear();
   std::size_t i = *next;
   while (i < occ.size() && occ[i].end <= sentence.start) ++i;
   for (; i < occ.size() && occ[i].end <= sentence.end; ++i) {
-    if (occ[i].end - set_->atom_length(occ[i].atom) >= sentence.start) atoms->push_back(occ[i].atom);
+    const AtomScanner::Occurrence o = occ[i];
+    if (o.end - set_->atom_length(o.atom) < sentence.start) continue;
+    if (!set_->is_literal(o.atom)) {
+      atoms->push_back(o.atom);
+    } else if (set_->IsLiteralAt(o.atom, text, o.end)) {
+      literals->push_back(o.atom);
+    }
   }
   *next = i;
-  std::sort(atoms->begin(), atoms->end());
-  atoms->erase(std::unique(atoms->begin(), atoms->end()), atoms->end());
+  for (auto* v : {atoms, literals}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
 }
 
 std::vector<Hit> Matcher::FindAll(std::string_view text, const Segments& segments,
@@ -402,15 +468,15 @@ std::vector<Hit> Matcher::FindAll(std::string_view text, const Segments& segment
     FindPatternInText(r, p, text, segments, published, &pre.hits[k]);
   }
   thread_local std::vector<AtomScanner::Occurrence> occ;
-  thread_local std::vector<int> atoms;
+  thread_local std::vector<int> atoms, literals;
   std::vector<std::pair<std::size_t, std::size_t>> candidates;
   std::vector<Hit> sentence_hits;
   set_->Scan(text, &occ);
   std::size_t next = 0;
   for (std::size_t i = 0; i < segments.sentences.size(); ++i) {
     const TextSpan s = segments.sentences[i];
-    AtomsIn(occ, s, &next, &atoms);
-    set_->FromAtoms(atoms, &candidates);
+    AtomsIn(text, occ, s, &next, &atoms, &literals);
+    set_->FromAtoms(atoms, literals, &candidates);
     if (candidates.empty()) continue;
     sentence_hits.clear();
     FindInSentence(candidates, text, s, i, published, &sentence_hits, &pre);

@@ -73,8 +73,8 @@ class Matcher {
                       std::string_view published, std::vector<Hit>* out, TextHits* pre = nullptr) const;
   void FindPatternInText(std::size_t rule, std::size_t pattern, std::string_view text, const Segments& segments,
                          std::string_view published, std::vector<Hit>* out) const;
-  void AtomsIn(const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence, std::size_t* next,
-               std::vector<int>* atoms) const;
+  void AtomsIn(std::string_view text, const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence,
+               std::size_t* next, std::vector<int>* atoms, std::vector<int>* literals) const;
   void FindPattern(std::size_t rule, std::size_t pattern, std::string_view text, TextSpan sentence,
                    std::size_t pos, std::size_t sentence_index, std::string_view published,
                    std::vector<Hit>* out) const;

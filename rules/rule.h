@@ -34,6 +34,11 @@ struct Rule {
   // RE2 patterns, ready to compile (flags such as (?i) already prefixed).
   std::vector<std::string> patterns;
   std::vector<Place> pattern_places;
+  // Empty, or one entry per pattern: literals of which every match of that
+  // pattern contains one, compared case-sensitively (term lists know them;
+  // an empty entry: unknown). The matcher looks for these instead of the
+  // atoms RE2 derives, which are lower-case and at least 3 bytes long.
+  std::vector<std::vector<std::string>> pattern_literals;
   // A hit inside a match of one of these (same sentence) is dropped.
   std::vector<std::string> excludes;
   // When non-empty, a hit counts only if its sentence matches this pattern;

@@ -251,17 +251,21 @@ void ParseTermList(Reporter* r, const std::string& set, const TomlValue& t, Rule
   }
   TermPatterns tp = CompileTerms(terms, symbols);
   Place place = rule.place;
-  if (!tp.words.empty()) rule.patterns.push_back(tp.words);
-  if (!tp.acronyms.empty()) rule.patterns.push_back(tp.acronyms);
-  if (!tp.short_terms.empty()) rule.patterns.push_back(tp.short_terms);
+  auto add = [&rule](const std::string& pattern, const std::vector<std::string>& literals) {
+    rule.patterns.push_back(pattern);
+    rule.pattern_literals.push_back(literals);
+  };
+  if (!tp.words.empty()) add(tp.words, {});
+  if (!tp.acronyms.empty()) add(tp.acronyms, tp.acronym_literals);
+  if (!tp.short_terms.empty()) add(tp.short_terms, tp.short_literals);
   if (!tp.cjk_short.empty()) {
     rule.non_ascii_pattern = static_cast<int>(rule.patterns.size());
-    rule.patterns.push_back(tp.cjk_short);
+    add(tp.cjk_short, tp.cjk_short_literals);
   }
-  if (!tp.cjk.empty()) rule.patterns.push_back(tp.cjk);
+  if (!tp.cjk.empty()) add(tp.cjk, {});
   if (!tp.symbols.empty()) {
     rule.symbol_pattern = static_cast<int>(rule.patterns.size());
-    rule.patterns.push_back(tp.symbols);
+    add(tp.symbols, tp.symbol_literals);
     rule.context = GetString(r, t, "symbol_context", kDefaultSymbolContext);
   }
   rule.pattern_places.assign(rule.patterns.size(), place);

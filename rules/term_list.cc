@@ -68,17 +68,34 @@ std::size_t LongestAlnumRun(const std::string& t) {
   return best;
 }
 
-// Alternation of the terms for which keep() holds; "" when none.
+// Alternation of the terms for which keep() holds; "" when none. The
+// required literal of each picked term is appended to *literals.
 template <typename Keep>
-std::string AlternationIf(const std::vector<std::string>& terms, bool bounds, Keep keep) {
+std::string AlternationIf(const std::vector<std::string>& terms, bool bounds, Keep keep,
+                          std::vector<std::string>* literals) {
   std::vector<std::string> picked;
   for (const auto& t : terms) {
-    if (keep(t)) picked.push_back(t);
+    if (!keep(t)) continue;
+    picked.push_back(t);
+    literals->push_back(RequiredLiteral(t));
   }
   return picked.empty() ? "" : "(?:" + Alternation(picked, bounds) + ")";
 }
 
 }  // namespace
+
+std::string RequiredLiteral(const std::string& term) {
+  std::string best, run;
+  for (char c : term + ' ') {
+    if (c != ' ' && c != '-') {
+      run += c;
+      continue;
+    }
+    if (run.size() > best.size()) best = run;
+    run.clear();
+  }
+  return best;
+}
 
 bool IsSymbolTerm(const std::string& term) {
   if (term.empty() || term.size() > 2) return false;
@@ -121,13 +138,18 @@ TermPatterns CompileTerms(const std::vector<std::string>& terms, bool symbols) {
   // filterable.
   auto is_long = [](const std::string& t) { return LongestAlnumRun(t) >= 3; };
   auto is_short = [&](const std::string& t) { return !is_long(t); };
-  out.acronyms = AlternationIf(acronyms, true, is_long);
-  out.short_terms = AlternationIf(acronyms, true, is_short);
-  out.cjk = AlternationIf(cjk, false, [](const std::string& t) { return t.size() > 3; });
-  out.cjk_short = AlternationIf(cjk, false, [](const std::string& t) { return t.size() <= 3; });
+  out.acronyms = AlternationIf(acronyms, true, is_long, &out.acronym_literals);
+  out.short_terms = AlternationIf(acronyms, true, is_short, &out.short_literals);
+  std::vector<std::string> unused;
+  out.cjk = AlternationIf(cjk, false, [](const std::string& t) { return t.size() > 3; }, &unused);
+  out.cjk_short = AlternationIf(cjk, false, [](const std::string& t) { return t.size() <= 3; },
+                                &out.cjk_short_literals);
   // A symbol may be followed by a digit ("Dy2O3", dropped from the match by
   // the matcher) but not by a letter.
-  if (!syms.empty()) out.symbols = "\\b(?:" + Alternation(syms, false) + ")(?:\\b|[0-9])";
+  if (!syms.empty()) {
+    out.symbols = "\\b(?:" + Alternation(syms, false) + ")(?:\\b|[0-9])";
+    out.symbol_literals = syms;
+  }
   return out;
 }
 

@@ -21,8 +21,16 @@ struct TermPatterns {
   std::string cjk_short;    // one-character CJK terms
   std::string cjk;      // "" when no CJK term
   std::string symbols;  // "" when none or symbols disabled
+  // For each of acronyms, short_terms, cjk_short and symbols: literals of
+  // which every match contains one, case-sensitively (RequiredLiteral of
+  // each of its terms).
+  std::vector<std::string> acronym_literals, short_literals, cjk_short_literals, symbol_literals;
 };
 TermPatterns CompileTerms(const std::vector<std::string>& terms, bool symbols);
+
+// The longest run of a term between spaces and hyphens: the part that every
+// match of the term contains as written ("Nd-Fe-B" -> "Nd", "U.S." -> "U.S.").
+std::string RequiredLiteral(const std::string& term);
 
 // True for a chemical-symbol entry: one capital letter and at most one
 // lower-case letter ("Dy", "W").

@@ -3,12 +3,15 @@
 // (a) one RE2 per rule in a loop, (b) RE2::Set alone (which rules match)
 // and (c) vectorscan with match starts (SOM), when built with it.
 //
-// Usage: rules_speed SETS_DIR CORPUS_DIR [MB] [LOOP_MB]
+// Usage: rules_speed SETS_DIR CORPUS_DIR [MB] [LOOP_MB] [ONLY]
 //   CORPUS_DIR holds rules/reuters-dev.jsonl and extraction/*/expected.txt;
 //   their texts are repeated up to MB megabytes (default 50). The per-rule
-//   loop is timed on the first LOOP_MB (default 4) megabytes only.
+//   loop is timed on the first LOOP_MB (default 4) megabytes only. ONLY
+//   (default, 300 or 3000) runs the matcher alone on that set, printing its
+//   MB/s and hit count (for profiling and before/after checks).
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +26,7 @@
 
 #include "base/json.h"
 #include "base/limits.h"
+#include "base/sha256.h"
 #include "rules/rule_set_impl.h"
 
 #ifdef ECWATCH_HAVE_VECTORSCAN
@@ -252,6 +256,48 @@ void RunOne(const char* label, const std::vector<ecwatch::RuleSet::Source>& file
   std::fflush(stdout);
 }
 
+// Digest of every finding (matches, minerals, events) of every document, to
+// check that a matcher change keeps findings identical.
+std::string Digest(const ecwatch::RuleSet& set, const std::vector<std::string>& docs) {
+  std::string all;
+  for (const auto& d : docs) {
+    ecwatch::Article a;
+    a.text = d;
+    a.published = "2025-11-07";
+    const ecwatch::Findings f = set.Match(a);
+    for (const auto& m : f.matches) {
+      all += m.rule + ' ' + std::to_string(m.start) + ' ' + std::to_string(m.end) + ' ' + m.value + '\n';
+    }
+    for (const auto& m : f.minerals) all += m + ';';
+    for (const auto& e : f.events) {
+      all += e.rule + ' ' + e.action + ' ' + std::to_string(e.start) + ' ' + std::to_string(e.end) + ' ' +
+             (e.duration_days ? std::to_string(*e.duration_days) : "-") + ' ' + e.duration_text + ' ' + e.actor + '\n';
+      for (const auto& i : e.items) all += i + ',';
+    }
+    all += '\f';
+  }
+  return ecwatch::Sha256Hex(all).substr(0, 16);
+}
+
+// Rules of the set named label ("default", "300", "3000").
+std::size_t Size(const std::string& label, std::size_t have) {
+  return label == "default" ? have : static_cast<std::size_t>(std::atol(label.c_str()));
+}
+
+int MatcherOnly(const char* label, const std::vector<ecwatch::RuleSet::Source>& files,
+                const std::vector<std::string>& docs) {
+  auto built = ri::BuildRuleSet(files);
+  if (!built.set) {
+    std::printf("%s: failed to build: %s\n", label, built.errors.empty() ? "?" : built.errors[0].c_str());
+    return 1;
+  }
+  std::size_t hits = 0;
+  const double mbps = MatcherMBps(*built.set, docs, &hits);
+  std::printf("%-10s rules=%5zu | matcher %8.1f MB/s | hits %zu | findings digest %s\n", label,
+              built.set->rule_count(), mbps, hits, Digest(*built.set, docs).c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -272,6 +318,7 @@ int main(int argc, char** argv) {
               Bytes(loop_docs) / 1e6);
   const auto vocab = Vocabulary(docs);
   const std::size_t have = ri::BuildRuleSet(files.value()).rules;
+  if (argc > 5) return MatcherOnly(argv[5], Grow(files.value(), have, Size(argv[5], have), vocab), docs);
   RunOne("default", files.value(), docs, loop_docs);
   RunOne("300", Grow(files.value(), have, 300, vocab), docs, loop_docs);
   RunOne("3000", Grow(files.value(), have, 3000, vocab), docs, loop_docs);

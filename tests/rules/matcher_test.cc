@@ -131,5 +131,23 @@ patterns = ['\d+\W+\w+']
   CHECK(Spans(*m, "出口3。 4 t") == std::vector<std::string>{"4 t=4 t"});
 }
 
+TEST_CASE("Matcher finds term-list acronyms, symbols and CJK characters by their literals, as written", "[matcher]") {
+  // "US", "Ga" and "镓" are too short for RE2's atoms; the matcher looks for
+  // the term list's literals, case-sensitively, sentence by sentence.
+  auto m = Build(R"(
+[[terms]]
+id = "t"
+category = "mineral"
+symbols = true
+[terms.values]
+gallium = ["Ga", "镓", "GA-X", "GA–X"]
+"United States" = ["US"]
+)");
+  CHECK(Spans(*m, "Focus on us. The US and the us. Business.") == std::vector<std::string>{"US=United States"});
+  CHECK(Spans(*m, "Ga metal. ga metal. GA-X and GA–X.") ==
+        std::vector<std::string>{"Ga=gallium", "GA-X=gallium", "GA–X=gallium"});
+  CHECK(Spans(*m, "Ga. The 镓 here.") == std::vector<std::string>{"镓=gallium"});
+}
+
 }  // namespace
 }  // namespace ecwatch::rules_internal

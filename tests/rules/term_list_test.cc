@@ -31,6 +31,21 @@ TEST_CASE("CompileTerms sorts terms into pattern classes", "[rules][term_list]")
   CHECK(CompileTerms({"Dy"}, false).symbols.empty());
 }
 
+TEST_CASE("RequiredLiteral is the longest run between spaces and hyphens", "[rules][term_list]") {
+  CHECK(RequiredLiteral("Nd-Fe-B") == "Nd");
+  CHECK(RequiredLiteral("U.S.") == "U.S.");
+  CHECK(RequiredLiteral("EU wide") == "wide");
+  CHECK(RequiredLiteral("镝") == "镝");
+}
+
+TEST_CASE("CompileTerms lists the literal each case-sensitive term must contain", "[rules][term_list]") {
+  TermPatterns p = CompileTerms({"rare earth", "REE", "US", "Nd-Fe-B", "镝", "稀土", "Dy"}, true);
+  CHECK(p.acronym_literals == std::vector<std::string>{"REE"});
+  CHECK(p.short_literals == std::vector<std::string>{"US", "Nd"});
+  CHECK(p.cjk_short_literals == std::vector<std::string>{"镝"});
+  CHECK(p.symbol_literals == std::vector<std::string>{"Dy"});
+}
+
 TEST_CASE("Longer spellings come first in an alternation", "[rules][term_list]") {
   TermPatterns p = CompileTerms({"rare earth", "rare earth elements"}, false);
   CHECK(p.words.find("elements") < p.words.find("|"));
