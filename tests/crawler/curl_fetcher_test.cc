@@ -7,6 +7,7 @@
 #include <string>
 #include <thread>
 
+#include "base/limits.h"
 #include "crawler/fetcher.h"
 #include "tests/crawler/local_http_server.h"
 #include "tests/crawler/test_gzip.h"
@@ -39,6 +40,15 @@ void AddRoutes(LocalHttpServer* local) {
   s.Get("/r2", [](const httplib::Request&, httplib::Response& res) {
     res.set_header("ETag", "\"r2\"");
     res.set_redirect("/page", 301);
+  });
+  // /chain/N redirects N times (to /chain/N-1 ... /chain/0), then serves the page.
+  s.Get(R"(/chain/(\d+))", [](const httplib::Request& req, httplib::Response& res) {
+    const int n = std::stoi(req.matches[1]);
+    if (n == 0) {
+      res.set_content(kHtml, "text/html");
+    } else {
+      res.set_redirect("/chain/" + std::to_string(n - 1));
+    }
   });
   s.Get("/loop",
         [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/loop"); });
@@ -177,6 +187,33 @@ TEST_CASE("CurlFetcher stops a redirect loop at max_redirects", "[crawler][fetch
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Status::Code::kNetworkError);
   CHECK(r.status().message() == f.local.Url("/loop") + ": more than 3 redirects");
+}
+
+TEST_CASE("CurlFetcher follows kMaxRedirects redirects by default and refuses one more",
+          "[crawler][fetcher][limits]") {
+  Fixture f;
+  REQUIRE(FetchOptions().max_redirects == limits::kMaxRedirects);
+  REQUIRE(limits::kMaxRedirects == 5);
+  const std::string followed = "/chain/" + std::to_string(limits::kMaxRedirects);
+  Result<FetchResult> ok = f.Fetch(followed);
+  REQUIRE(ok.ok());
+  CHECK(ok->final_url == f.local.Url("/chain/0"));
+  CHECK(ok->body == kHtml);
+  const std::string refused = "/chain/" + std::to_string(limits::kMaxRedirects + 1);
+  Result<FetchResult> r = f.Fetch(refused);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Status::Code::kNetworkError);
+  CHECK(r.status().message() == f.local.Url(refused) + ": more than 5 redirects");
+}
+
+TEST_CASE("FetchOptions defaults are the limits.h caps (body, timeouts)",
+          "[crawler][fetcher][limits]") {
+  // The caps themselves are crossed with small values in the body-cap and
+  // total-timeout tests of this file; this pins that the defaults are the caps.
+  const FetchOptions options;
+  CHECK(options.max_body_bytes == limits::kMaxBodyBytes);
+  CHECK(options.connect_timeout_seconds == limits::kConnectTimeoutSeconds);
+  CHECK(options.total_timeout_seconds == limits::kTotalTimeoutSeconds);
 }
 
 TEST_CASE("CurlFetcher refuses a redirect to file://", "[crawler][fetcher]") {

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "base/limits.h"
 #include "crawler/fetcher.h"
 #include "tests/crawler/local_http_server.h"
 
@@ -48,6 +49,22 @@ TEST_CASE("HttpPost returns 5xx as a response, not an error", "[crawler][http_po
   Result<HttpPostResponse> response = HttpPost(HttpPostRequest{server.Url("/hook"), "{}"});
   REQUIRE(response.ok());
   CHECK(response->http_status == 503);
+}
+
+TEST_CASE("HttpPost keeps at most kMaxWebhookResponseBytes of the reply",
+          "[crawler][http_post][limits]") {
+  CurlGlobal curl;
+  testing::LocalHttpServer server;
+  const std::string reply = std::string(limits::kMaxWebhookResponseBytes, 'a') + "TAIL";
+  server.server().Post("/hook", [&reply](const httplib::Request&, httplib::Response& res) {
+    res.set_content(reply, "text/plain");
+  });
+  REQUIRE(server.Start());
+  Result<HttpPostResponse> response = HttpPost(HttpPostRequest{server.Url("/hook"), "{}"});
+  REQUIRE(response.ok());  // a long reply is cut, not an error
+  CHECK(response->http_status == 200);
+  CHECK(response->body.size() == limits::kMaxWebhookResponseBytes);
+  CHECK(response->body == reply.substr(0, limits::kMaxWebhookResponseBytes));
 }
 
 TEST_CASE("HttpPost gives up after its timeout", "[crawler][http_post]") {

@@ -127,5 +127,15 @@ TEST_CASE("RFC9309 2.5: only the first kMaxRobotsBytes are parsed", "[crawler][r
   CHECK(policy.IsAllowed("/late"));
 }
 
+TEST_CASE("A rule pattern longer than kMaxUrlBytes is ignored", "[crawler][robots][limits]") {
+  const std::string at_cap = "/" + std::string(limits::kMaxUrlBytes - 1, 'a');
+  const std::string over = "/" + std::string(limits::kMaxUrlBytes, 'b');
+  RobotsPolicy policy =
+      RobotsPolicy::Parse("User-agent: *\nDisallow: " + at_cap + "\nDisallow: " + over + "\n", "ecwatch");
+  CHECK(policy.rule_count() == 1);
+  CHECK_FALSE(policy.IsAllowed(at_cap));
+  CHECK(policy.IsAllowed(over));
+}
+
 }  // namespace
 }  // namespace ecwatch

@@ -67,6 +67,23 @@ TEST_CASE("ParseSitemap caps gunzipped size at kMaxXmlBytes", "[crawler][sitemap
   CHECK(r.status().code() == Status::Code::kTooLarge);
 }
 
+TEST_CASE("ParseSitemap refuses an uncompressed body over kMaxXmlBytes",
+          "[crawler][sitemap][limits]") {
+  // Padded with short unknown elements (libxml2 refuses text nodes over 10 MB).
+  std::string xml = "<urlset><url><loc>/a</loc></url>";
+  const std::string pad = std::string(1020, ' ') + "<x/>";
+  while (xml.size() + pad.size() + 9 <= limits::kMaxXmlBytes) xml += pad;
+  xml += std::string(limits::kMaxXmlBytes - xml.size() - 9, ' ') + "</urlset>";
+  REQUIRE(xml.size() == limits::kMaxXmlBytes);
+  Result<Sitemap> at_cap = ParseSitemap("https://x.test/s.xml", xml);
+  REQUIRE(at_cap.ok());
+  CHECK(at_cap->entries.size() == 1);
+  xml.insert(0, " ");
+  Result<Sitemap> over = ParseSitemap("https://x.test/s.xml", xml);
+  REQUIRE_FALSE(over.ok());
+  CHECK(over.status().code() == Status::Code::kTooLarge);
+}
+
 TEST_CASE("ParseSitemap keeps at most kMaxSitemapEntries entries", "[crawler][sitemap][limits]") {
   std::string xml = "<urlset>";
   for (std::size_t i = 0; i < limits::kMaxSitemapEntries + 5; ++i) {

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -257,6 +258,71 @@ TEST_CASE("a record over the size cap is TooLarge and skipped", "[warc]") {
   REQUIRE(second.ok());
   REQUIRE(second.value());
   CHECK(record.payload == "ok");
+}
+
+// A gzip member whose deflate stream is `empty_blocks` empty stored blocks
+// (5 bytes each, no output) and then `payload` in a final stored block: many
+// compressed bytes for few decompressed ones.
+std::string PaddedGzipMember(const std::string& payload, std::size_t empty_blocks) {
+  std::string out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff", 10);
+  out.reserve(out.size() + 5 * empty_blocks + payload.size() + 16);
+  for (std::size_t i = 0; i < empty_blocks; ++i) out.append("\x00\x00\x00\xff\xff", 5);
+  REQUIRE(payload.size() < 65536);
+  const unsigned len = static_cast<unsigned>(payload.size());
+  out.push_back('\x01');  // BFINAL, stored
+  for (unsigned v : {len, ~len & 0xffffu}) {
+    out.push_back(static_cast<char>(v & 0xff));
+    out.push_back(static_cast<char>((v >> 8) & 0xff));
+  }
+  out += payload;
+  const uLong crc = crc32(0, reinterpret_cast<const Bytef*>(payload.data()),
+                          static_cast<uInt>(payload.size()));
+  for (uLong v : {crc, static_cast<uLong>(payload.size())}) {
+    for (int b = 0; b < 4; ++b) out.push_back(static_cast<char>((v >> (8 * b)) & 0xff));
+  }
+  return out;
+}
+
+TEST_CASE("a gzip member over kMaxWarcMemberBytes compressed is TooLarge", "[warc][limits]") {
+  const std::string dir = MakeTempDir("warc-member");
+  const std::string small =
+      "WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: 2\r\n\r\nok\r\n\r\n";
+  // The reader checks the member's size once per 64 KiB it reads: go 128 KiB over.
+  const std::size_t padding = (limits::kMaxWarcMemberBytes + (128 << 10)) / 5;
+  const std::string member = PaddedGzipMember(small, padding);
+  REQUIRE(member.size() > limits::kMaxWarcMemberBytes + (64 << 10));
+  WriteBytes(dir + "/padded.warc.gz", member);
+  Result<std::unique_ptr<WarcReader>> reader = WarcReader::OpenFile(dir + "/padded.warc.gz");
+  REQUIRE(reader.ok());
+  WarcRecord record;
+  Result<bool> first = reader.value()->Next(&record);
+  REQUIRE_FALSE(first.ok());
+  CHECK(first.status().code() == Status::Code::kTooLarge);
+  CHECK(first.status().message().find("gzip member over the cap") != std::string::npos);
+  // The same record with little padding reads: the framing itself is sound.
+  WriteBytes(dir + "/light.warc.gz", PaddedGzipMember(small, 1000));
+  const std::vector<WarcRecord> records = ReadWarcFile(dir + "/light.warc.gz");
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].payload == "ok");
+}
+
+TEST_CASE("OpenDir refuses a directory of more than kMaxWarcFilesPerDir WARC files",
+          "[warc][limits]") {
+  const fs::path dir = MakeTempDir("warc-many");
+  const int64_t first_day = 10000;  // 1997-05-19; names are one per day
+  auto create = [&dir](int64_t day) { std::ofstream(dir / WarcFileName(day)); };
+  for (std::size_t i = 0; i < limits::kMaxWarcFilesPerDir; ++i) create(first_day + i);
+  Result<std::unique_ptr<WarcReader>> at_cap = WarcReader::OpenDir(dir.string(), 0);
+  CHECK(at_cap.ok());
+  create(first_day + limits::kMaxWarcFilesPerDir);
+  Result<std::unique_ptr<WarcReader>> over = WarcReader::OpenDir(dir.string(), 0);
+  REQUIRE_FALSE(over.ok());
+  CHECK(over.status().code() == Status::Code::kTooLarge);
+  CHECK(over.status().message() == dir.string() + ": over " +
+                                       std::to_string(limits::kMaxWarcFilesPerDir) + " WARC files");
+  // Files before since_day are not counted.
+  CHECK(WarcReader::OpenDir(dir.string(), first_day + 1).ok());
+  fs::remove_all(dir);
 }
 
 TEST_CASE("OpenDir walks only ecwatch WARC files, in date order, from the since day", "[warc]") {
