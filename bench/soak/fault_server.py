@@ -27,7 +27,8 @@ Every index fetch before GROW_UNTIL (Unix time, default never) adds GROW new goo
 pages (default 0), so that the store grows during a soak. Each URL listed, on
 /index.html or /feed.xml, is appended once to WORKDIR/listed.tsv as "KIND<TAB>URL";
 each request is logged to WORKDIR/requests.tsv as "KIND PATH BYTES_SENT SECONDS OUTCOME".
-Writes WORKDIR/ready once it listens.
+Writes WORKDIR/ready once it listens, and keeps in WORKDIR/slow_active the number of
+stall and chunked_trickle responses in flight (so that a test can send SIGTERM mid-transfer).
 """
 import gzip
 import http.server
@@ -85,6 +86,15 @@ class State:
         self.bomb = make_bomb()
         self.listed_file = open(os.path.join(workdir, "listed.tsv"), "a", buffering=1)
         self.requests_file = open(os.path.join(workdir, "requests.tsv"), "a", buffering=1)
+        self.slow_active = 0
+
+    def slow(self, delta):
+        with self.lock:
+            self.slow_active += delta
+            path = os.path.join(self.workdir, "slow_active")
+            with open(path + ".tmp", "w") as f:
+                f.write("%d\n" % self.slow_active)
+            os.replace(path + ".tmp", path)
 
     def urls(self, base, grow):
         with self.lock:
@@ -207,7 +217,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.headers_only(200, "text/html; charset=utf-8", len(body))
         self.write(body[:len(body) // 2])
         self.wfile.flush()
-        time.sleep(STALL_SECONDS)
+        self.state.slow(+1)
+        try:
+            time.sleep(STALL_SECONDS)
+        finally:
+            self.state.slow(-1)
         self.write(body[len(body) // 2:])
 
     def fault_short_length(self, n, _):
@@ -255,7 +269,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return self.chunked(0)
 
     def fault_chunked_trickle(self, n, _):
-        return self.chunked(1.0)
+        self.state.slow(+1)
+        try:
+            self.chunked(1.0)
+        finally:
+            self.state.slow(-1)
 
     def redirect(self, location):
         self.send_response(302)
