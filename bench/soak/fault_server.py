@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """bench/soak: a threaded HTTP server on 127.0.0.1 that mixes good article pages with faults.
 
-    /usr/bin/python3 bench/soak/fault_server.py PORT WORKDIR [COPIES] [GROW] [GROW_UNTIL]
+    /usr/bin/python3 bench/soak/fault_server.py PORT[,PORT...] WORKDIR [COPIES] [GROW] [GROW_UNTIL]
 
-Serves /index.html (links to every URL below), /feed.xml (RSS of the good pages),
+Listens on 127.0.0.1 on each PORT (each one an origin: the URLs listed are spread
+over them round-robin, so that a crawler fetching one URL per origin at a time
+still meets several faults at once). Serves /index.html (links to every URL below), /feed.xml (RSS of the good pages),
 /robots.txt (allows all), and /f/KIND/N.html for N in 1..COPIES of each fault KIND:
 
   good            a news article, well formed (UTF-8)
@@ -39,6 +41,7 @@ import struct
 import sys
 import threading
 import time
+import zlib
 
 # Listed in this order, the slow ones last, so a short trial run gets through the quick ones.
 FAULTS = ["reset", "short_length", "long_length", "bad_utf8", "charset_lie", "huge", "chunked_flood",
@@ -87,6 +90,7 @@ class State:
         self.listed_file = open(os.path.join(workdir, "listed.tsv"), "a", buffering=1)
         self.requests_file = open(os.path.join(workdir, "requests.tsv"), "a", buffering=1)
         self.slow_active = 0
+        self.bases = []
 
     def slow(self, delta):
         with self.lock:
@@ -96,13 +100,14 @@ class State:
                 f.write("%d\n" % self.slow_active)
             os.replace(path + ".tmp", path)
 
-    def urls(self, base, grow):
+    def urls(self, grow):
         with self.lock:
             if grow and self.grow and time.time() < self.grow_until:
                 self.good += self.grow
-            out = [("good", "%s/f/good/%d.html" % (base, n)) for n in range(1, self.good + 1)]
-        out += [(k, "%s/f/%s/%d.html" % (base, k, n)) for k in FAULTS for n in range(1, self.copies + 1)]
-        return out
+            paths = [("good", "/f/good/%d.html" % n) for n in range(1, self.good + 1)]
+        paths += [(k, "/f/%s/%d.html" % (k, n)) for k in FAULTS for n in range(1, self.copies + 1)]
+        # An URL keeps its origin as the list grows: chosen by its path, not its position.
+        return [(k, "%s%s" % (self.bases[zlib.crc32(p.encode()) % len(self.bases)], p)) for k, p in paths]
 
     def record_listed(self, urls):
         with self.lock:
@@ -175,7 +180,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return self.send_body(404, "text/plain", b"not found\n")
 
     def index(self):
-        urls = self.state.urls(self.base(), grow=True)
+        urls = self.state.urls(grow=True)
         self.state.record_listed(urls)
         links = "\n".join('<li><a href="%s">%s</a></li>' % (u, u) for _, u in urls)
         page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Soak index</title></head>"
@@ -183,7 +188,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return self.send_body(200, "text/html; charset=utf-8", page.encode())
 
     def feed(self):
-        urls = [(k, u) for k, u in self.state.urls(self.base(), grow=False) if k == "good"]
+        urls = [(k, u) for k, u in self.state.urls(grow=False) if k == "good"]
         self.state.record_listed(urls)
         items = "".join("<item><title>%s</title><link>%s</link></item>" % (u, u) for _, u in urls)
         xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
@@ -304,15 +309,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 def main():
-    port, workdir = int(sys.argv[1]), sys.argv[2]
+    ports, workdir = [int(p) for p in sys.argv[1].split(",")], sys.argv[2]
     copies = int(sys.argv[3]) if len(sys.argv) > 3 else 2
     grow = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     grow_until = float(sys.argv[5]) if len(sys.argv) > 5 else float("inf")
     Handler.state = State(workdir, copies, grow, grow_until)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
-    server.daemon_threads = True
+    Handler.state.bases = ["http://127.0.0.1:%d" % p for p in ports]
+    servers = [http.server.ThreadingHTTPServer(("127.0.0.1", p), Handler) for p in ports]
+    for server in servers:
+        server.daemon_threads = True
+    for server in servers[1:]:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
     open(os.path.join(workdir, "ready"), "w").close()
-    server.serve_forever()
+    servers[0].serve_forever()
 
 
 if __name__ == "__main__":
