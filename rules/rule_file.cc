@@ -145,31 +145,58 @@ bool ParseCommon(Reporter* r, const std::string& set, const TomlValue& t, Rule* 
 using Defines = std::vector<std::pair<std::string, std::string>>;
 constexpr int kMaxDefineDepth = 8;
 
+// The expansion of one pattern. It stops at its first error (an unknown
+// define, a cycle) or once the text passes limits::kMaxPatternBytes, so
+// that neither a define that uses itself nor defines that repeat each other
+// (each level multiplying the size) cost more than that cap in time and
+// memory.
+struct Expansion {
+  Reporter* r;
+  const Place& at;
+  const Defines& defs;
+  bool stopped = false;
+
+  bool Stop(const std::string& why) {
+    r->ErrorAt(at, why);
+    stopped = true;
+    return false;
+  }
+  // False (and an error at `at`) once *out is over the cap.
+  bool Fits(const std::string& out) {
+    return out.size() <= limits::kMaxPatternBytes ||
+           Stop("pattern longer than limits::kMaxPatternBytes once defines are expanded");
+  }
+};
+
 // Replaces every ${name} of a [defines] entry (defines may use defines, in
-// any order); an unknown name or a cycle is an error at `at`.
-std::string Expand(Reporter* r, const Place& at, const std::string& pattern, const Defines& defs,
-                   int depth = 0) {
+// any order); an unknown name, a cycle or an expansion over the cap is an
+// error at x->at.
+std::string Expand(Expansion* x, const std::string& pattern, int depth = 0) {
   if (depth > kMaxDefineDepth) {
-    r->ErrorAt(at, "defines nested deeper than " + std::to_string(kMaxDefineDepth) + " (a cycle?)");
-    return pattern;
+    x->Stop("defines nested deeper than " + std::to_string(kMaxDefineDepth) + " (a cycle?)");
+    return "";
   }
   std::string out;
   std::size_t pos = 0;
-  while (true) {
+  while (!x->stopped) {
     std::size_t b = pattern.find("${", pos);
     std::size_t e = b == std::string::npos ? b : pattern.find('}', b);
     if (e == std::string::npos) break;
     const std::string name = pattern.substr(b + 2, e - b - 2);
+    const auto& defs = x->defs;
     auto it = std::find_if(defs.begin(), defs.end(), [&](const auto& d) { return d.first == name; });
     out += pattern.substr(pos, b - pos);
     if (it == defs.end()) {
-      r->ErrorAt(at, "unknown define '${" + name + "}'");
-    } else {
-      out += "(?:" + Expand(r, at, it->second, defs, depth + 1) + ")";
+      x->Stop("unknown define '${" + name + "}'");
+      return "";
     }
+    out += "(?:" + Expand(x, it->second, depth + 1) + ")";
     pos = e + 1;
+    if (!x->Fits(out)) return "";
   }
-  return out + pattern.substr(pos);
+  if (x->stopped) return "";
+  out += pattern.substr(pos);
+  return x->Fits(out) ? out : "";
 }
 
 Defines ParseDefines(Reporter* r, const TomlValue& root) {
@@ -203,10 +230,12 @@ void ParsePatternRule(Reporter* r, const std::string& set, const TomlValue& t, c
   const bool case_sensitive = GetBool(r, t, "case_sensitive", false);
   for (size_t i = 0; i < pats.size(); ++i) {
     if (pats[i].size() > limits::kMaxPatternBytes) {
-      r->Error(t, "pattern longer than limits::kMaxPatternBytes");
+      r->ErrorAt(places[i], "pattern longer than limits::kMaxPatternBytes");
       continue;
     }
-    const std::string expanded = Expand(r, places[i], pats[i], defs);
+    Expansion x{r, places[i], defs};
+    const std::string expanded = Expand(&x, pats[i]);
+    if (x.stopped) continue;
     rule.patterns.push_back(case_sensitive ? expanded : "(?i)" + expanded);
     rule.pattern_places.push_back(places[i]);
   }

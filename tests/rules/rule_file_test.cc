@@ -57,6 +57,40 @@ patterns = ['\b${both}\b', '${nope}']
   CHECK(f.rules[0].patterns[0] == "(?i)\\b(?:(?:ban|curb)s?)\\b");
 }
 
+TEST_CASE("Defines that multiply each other stop at kMaxPatternBytes, a cycle at once",
+          "[rules][rule_file][limits]") {
+  // Eight levels of eight uses each: 2 * 8^7 bytes (4 MiB) before the (?:)
+  // wrappers; the expansion used to be built whole (and a cycle with ten
+  // uses per level ran 10^9 expansions).
+  std::string toml = "[defines]\na0 = 'xy'\n";
+  for (int level = 1; level <= 7; ++level) {
+    toml += "a" + std::to_string(level) + " = '";
+    for (int i = 0; i < 8; ++i) toml += "${a" + std::to_string(level - 1) + "}";
+    toml += "'\n";
+  }
+  toml += "loop = '${loop}${loop}${loop}${loop}${loop}${loop}${loop}${loop}${loop}${loop}'\n";
+  toml += "[[rule]]\nid = 'big'\ncategory = 'action'\npatterns = ['${a7}']\n";      // line 14
+  toml += "[[rule]]\nid = 'cycle'\ncategory = 'action'\npatterns = ['${loop}']\n";  // line 18
+  std::vector<std::string> errors;
+  ParseRuleFile("m.toml", toml, &errors);
+  for (const auto& e : errors) UNSCOPED_INFO(e);
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].rfind("m.toml:14:", 0) == 0);
+  CHECK(errors[0].find("longer than limits::kMaxPatternBytes once defines are expanded") !=
+        std::string::npos);
+  CHECK(errors[1].rfind("m.toml:18:", 0) == 0);
+  CHECK(errors[1].find("(a cycle?)") != std::string::npos);
+  // Three levels (2 * 8^2 bytes) fit.
+  errors.clear();
+  RuleFile ok = ParseRuleFile("m.toml", toml.substr(0, toml.find("a3 = ")) +
+                                            "[[rule]]\nid = 'r'\ncategory = 'action'\n"
+                                            "patterns = ['${a2}']\n",
+                              &errors);
+  CHECK(errors.empty());
+  REQUIRE(ok.rules.size() == 1);
+  CHECK(ok.rules[0].patterns[0].size() > 128);
+}
+
 TEST_CASE("Event rules read scope, attach and unless", "[rules][rule_file]") {
   std::vector<std::string> errors;
   RuleFile f = ParseRuleFile("e.toml", R"(

@@ -137,6 +137,50 @@ TEST_CASE("Matches and events per document are capped", "[rules][rule_set][limit
   CHECK(MatchText(*set, bans).events.size() == limits::kMaxEventsPerDocument);
 }
 
+// One [[rule]] table per id, each a plain word pattern.
+std::string ManyRules(std::size_t n) {
+  std::string toml;
+  for (std::size_t i = 0; i < n; ++i) {
+    toml += "[[rule]]\nid = 'r" + std::to_string(i) + "'\ncategory = 'action'\npatterns = ['w" +
+            std::to_string(i) + "x']\n";
+  }
+  return toml;
+}
+
+TEST_CASE("More than kMaxRules rules are refused before compiling", "[rules][rule_set][limits]") {
+  const std::string toml = ManyRules(limits::kMaxRules + 1);
+  REQUIRE(toml.size() <= limits::kMaxRuleFileBytes);  // the rule cap, not the file cap, is crossed
+  auto r = RuleSet::LoadSources({{"many.toml", toml}});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Status::Code::kInvalidArgument);
+  CHECK(r.status().message() == "rule set: more than limits::kMaxRules rules");
+  CHECK(LoadOne(ManyRules(3))->rule_count() == 3);
+}
+
+TEST_CASE("A pattern over kMaxPatternBytes is refused at FILE:LINE", "[rules][rule_set][limits]") {
+  const std::string pattern(limits::kMaxPatternBytes + 1, 'a');
+  auto r = RuleSet::LoadSources(
+      {{"sets/long.toml", "[[rule]]\nid = 'long'\ncategory = 'action'\npatterns = ['" + pattern + "']\n"}});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().rfind("sets/long.toml:4:", 0) == 0);
+  CHECK(r.status().message().find("pattern longer than limits::kMaxPatternBytes") !=
+        std::string::npos);
+}
+
+TEST_CASE("A pattern whose program exceeds kRe2MaxMem is refused at FILE:LINE",
+          "[rules][rule_set][limits]") {
+  // \pL is hundreds of instructions (UTF-8 ranges of every letter); 1000 of
+  // them need more than kRe2MaxMem (8 MiB), 100 of them fit.
+  REQUIRE(limits::kRe2MaxMem == 8ll << 20);
+  const std::string head = "[[rule]]\nid = 'big'\ncategory = 'action'\n";
+  auto r = RuleSet::LoadSources({{"sets/big.toml", head + "patterns = ['x\\pL{1000}']\n"}});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Status::Code::kInvalidArgument);
+  CHECK(r.status().message().rfind("sets/big.toml:4:", 0) == 0);
+  CHECK(r.status().message().find("pattern too large") != std::string::npos);
+  CHECK(RuleSet::LoadSources({{"sets/big.toml", head + "patterns = ['x\\pL{100}']\n"}}).ok());
+}
+
 TEST_CASE("A rule file over the size cap is refused", "[rules][rule_set][limits]") {
   std::string big = "# " + std::string(limits::kMaxRuleFileBytes, 'x') + "\n";
   auto r = RuleSet::LoadSources({{"big.toml", big}});
