@@ -31,7 +31,7 @@ bool IsHtmlFile(const fs::path& path) {
   return ext == ".html" || ext == ".htm";
 }
 
-Status ListInputs(const fs::path& dir, std::vector<Input>* inputs) {
+Status ListInputs(const fs::path& dir, size_t max_files, std::vector<Input>* inputs) {
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
   if (ec) return Status::IoError(dir.string() + ": " + ec.message());
@@ -42,9 +42,8 @@ Status ListInputs(const fs::path& dir, std::vector<Input>* inputs) {
     } else if (entry.is_directory(entry_ec) && fs::is_regular_file(entry.path() / "page.html", entry_ec)) {
       inputs->push_back({entry.path().filename().string(), entry.path() / "page.html"});
     }
-    if (inputs->size() > limits::kMaxBatchFiles) {
-      return Status::TooLarge(dir.string() + ": more than " + std::to_string(limits::kMaxBatchFiles) +
-                              " pages");
+    if (inputs->size() > max_files) {
+      return Status::TooLarge(dir.string() + ": more than " + std::to_string(max_files) + " pages");
     }
   }
   std::sort(inputs->begin(), inputs->end(), [](const Input& a, const Input& b) { return a.name < b.name; });
@@ -88,14 +87,15 @@ Status ProcessOne(const Input& input, const fs::path& out_dir, uint64_t* bytes) 
 
 Status ExtractBatch(const std::string& in_dir, const std::string& out_dir, int jobs,
                     BatchReport* report,
-                    const std::function<void(size_t done, size_t total)>& progress) {
+                    const std::function<void(size_t done, size_t total)>& progress,
+                    const BatchLimits& caps) {
   if (jobs < 1) return Status::InvalidArgument("--jobs must be at least 1, got " + std::to_string(jobs));
   std::error_code ec;
   if (!fs::is_directory(in_dir, ec)) return Status::NotFound(in_dir + ": not a directory");
   fs::create_directories(out_dir, ec);
   if (ec || !fs::is_directory(out_dir)) return Status::IoError(out_dir + ": cannot create directory");
   std::vector<Input> inputs;
-  if (Status s = ListInputs(in_dir, &inputs); !s.ok()) return s;
+  if (Status s = ListInputs(in_dir, caps.max_files, &inputs); !s.ok()) return s;
 
   *report = BatchReport();
   report->total = inputs.size();

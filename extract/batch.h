@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "base/limits.h"
 #include "base/status.h"
 
 namespace ecwatch {
@@ -21,6 +22,11 @@ struct BatchReport {
   double seconds = 0;                 // wall time of the extraction
 };
 
+// Caps of one batch. The defaults are the limits.h constants; tests lower them.
+struct BatchLimits {
+  size_t max_files = limits::kMaxBatchFiles;  // pages listed in in_dir
+};
+
 // Reads every NAME.html / NAME.htm in `in_dir`, and every NAME/page.html of
 // a directory of case folders (the corpus layout), and writes
 // `out_dir`/NAME.txt = Article::text + "\n" (what `ecwatch extract` prints).
@@ -29,11 +35,13 @@ struct BatchReport {
 // Uses `jobs` threads (at least 1). `progress` (may be empty) is called after
 // each page with (done, total), from one thread at a time.
 // Returns NotFound when `in_dir` is not a directory, IoError when `out_dir`
-// cannot be created, InvalidArgument for jobs < 1, TooLarge when `in_dir`
-// holds more than limits::kMaxBatchFiles pages.
+// cannot be created, InvalidArgument for jobs < 1, TooLarge "IN_DIR: more
+// than N pages" when `in_dir` holds more than caps.max_files pages (nothing
+// is then extracted).
 Status ExtractBatch(const std::string& in_dir, const std::string& out_dir, int jobs,
                     BatchReport* report,
-                    const std::function<void(size_t done, size_t total)>& progress);
+                    const std::function<void(size_t done, size_t total)>& progress,
+                    const BatchLimits& caps = BatchLimits());
 
 }  // namespace ecwatch
 

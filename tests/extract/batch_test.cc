@@ -62,6 +62,25 @@ TEST_CASE("ExtractBatch reports a bad file and goes on", "[batch]") {
   CHECK(fs::exists(out / "also-good.txt"));
 }
 
+TEST_CASE("ExtractBatch refuses a directory of more than max_files pages (kMaxBatchFiles)",
+          "[batch][limits]") {
+  REQUIRE(BatchLimits().max_files == limits::kMaxBatchFiles);
+  fs::path in = MakeTempDir("batch-in"), out = MakeTempDir("batch-out");
+  for (const char* name : {"a.html", "b.htm", "c.html"}) Write(in / name, kPage);
+  Write(in / "d" / "page.html", kPage);  // corpus layout counts too
+  BatchLimits caps;
+  caps.max_files = 3;
+  BatchReport report;
+  Status s = ExtractBatch(in.string(), out.string(), 1, &report, nullptr, caps);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.code() == Status::Code::kTooLarge);
+  CHECK(s.message() == in.string() + ": more than 3 pages");
+  CHECK_FALSE(fs::exists(out / "a.txt"));
+  caps.max_files = 4;  // at the cap: all extracted
+  REQUIRE(ExtractBatch(in.string(), out.string(), 1, &report, nullptr, caps).ok());
+  CHECK(report.written == 4);
+}
+
 TEST_CASE("ExtractBatch fails on a missing input dir and bad jobs", "[batch]") {
   BatchReport report;
   CHECK(ExtractBatch("/nonexistent-ecwatch-dir", MakeTempDir("o"), 1, &report, nullptr).code() ==

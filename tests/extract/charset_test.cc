@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "base/limits.h"
 #include "tests/extract/encoded_pages.h"
 
 namespace ecwatch {
@@ -116,6 +117,25 @@ TEST_CASE("DecodeToUtf8 replaces invalid sequences and never fails", "[charset]"
   for (const char* cs : {"", "utf-8", "gbk", "big5", "shift_jis", "euc-kr", "utf-16le"}) {
     CHECK(IsValidUtf8(DecodeToUtf8(std::string("text/html; charset=") + cs, noise, true).utf8));
   }
+}
+
+TEST_CASE("Detection reads only the first kMaxDetectorBytes", "[charset][limits]") {
+  // Undeclared bytes: kMaxDetectorBytes of windows-1251 Russian, then four
+  // times as much GB18030 Chinese. Over the whole input uchardet gives no
+  // answer; over the first kMaxDetectorBytes it says windows-1251.
+  const std::string ru = Encode(
+      "Россия ограничила экспорт редкоземельных металлов на один год, сообщило министерство. ",
+      "WINDOWS-1251");
+  const std::string zh = Encode("中国商务部宣布暂停稀土出口管制措施一年，此举引起了国际市场的广泛关注。", "GB18030");
+  std::string prefix;
+  while (prefix.size() < limits::kMaxDetectorBytes) prefix += ru;
+  prefix.resize(limits::kMaxDetectorBytes);  // single-byte charset: any cut is clean
+  std::string tail;
+  while (tail.size() < 4 * limits::kMaxDetectorBytes) tail += zh;
+  REQUIRE(DecodeToUtf8("", tail, false).charset == "GB18030");  // the tail alone would win
+  const DecodedText d = DecodeToUtf8("", prefix + tail, false);
+  CHECK(d.charset == "WINDOWS-1251");
+  CHECK(d.utf8.rfind("Россия ограничила", 0) == 0);
 }
 
 }  // namespace
