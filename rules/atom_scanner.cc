@@ -87,19 +87,35 @@ bool AtomScanner::Build(const std::vector<std::string>& atoms, std::size_t max_b
     outputs_.insert(outputs_.end(), all[s].begin(), all[s].end());
   }
   out_begin_[states] = static_cast<std::int32_t>(outputs_.size());
+  BuildRows();
   return true;
+}
+
+// Rewrites each target state s in next_ as its row offset s * classes_
+// (below max_bytes / 4, so an int32), negated when s has outputs (state 0,
+// the root, has none): Scan then needs neither a multiply nor a second load
+// per byte.
+void AtomScanner::BuildRows() {
+  for (std::int32_t& t : next_) {
+    const auto row = static_cast<std::int32_t>(t * classes_);
+    t = out_begin_[t] == out_begin_[t + 1] ? row : -row;
+  }
 }
 
 void AtomScanner::Scan(std::string_view text, std::vector<Occurrence>* out) const {
   if (next_.empty()) return;
-  const std::int32_t* next = next_.data();
-  const std::int32_t* begin = out_begin_.data();
+  const std::int32_t* rows = next_.data();
   const std::size_t classes = classes_;
-  std::int32_t s = 0;
+  std::int32_t row = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    s = next[s * classes + class_[static_cast<unsigned char>(text[i])]];
-    if (begin[s] == begin[s + 1]) continue;
-    for (std::int32_t k = begin[s]; k < begin[s + 1]; ++k) out->push_back({i + 1, outputs_[k]});
+    const std::int32_t t = rows[row + class_[static_cast<unsigned char>(text[i])]];
+    if (t >= 0) {
+      row = t;
+      continue;
+    }
+    row = -t;
+    const std::size_t s = static_cast<std::size_t>(row) / classes;
+    for (std::int32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) out->push_back({i + 1, outputs_[k]});
   }
 }
 

@@ -41,9 +41,12 @@ class AtomScanner {
 
  private:
   void BuildClasses(const std::vector<std::string>& atoms);
+  void BuildRows();
   std::array<std::uint8_t, 256> class_{};
   std::size_t classes_ = 1;
-  std::vector<std::int32_t> next_;       // state * classes_ + class -> state
+  // state * classes_ + class -> next state's row offset (state * classes_),
+  // negated when that state has outputs.
+  std::vector<std::int32_t> next_;
   std::vector<std::int32_t> out_begin_;  // state -> first of its atoms in outputs_ (state + 1: end)
   std::vector<std::int32_t> outputs_;    // atoms ending at a state, own and via suffix links
   std::vector<std::size_t> lengths_;     // atom -> length

@@ -47,10 +47,18 @@ std::size_t CjkStop(std::string_view text, std::size_t i) {
   return b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F || b2 == 0x9B) ? 3 : 0;
 }
 
-// Bytes that can end a sentence (or start a CJK terminator).
-bool IsStopByte(unsigned char c) {
-  return c == '.' || c == '!' || c == '?' || c == '\n' || c == 0xE3 || c == 0xEF;
-}
+// Bytes that can end a sentence (or start a CJK terminator), as a table:
+// the split looks at every byte of the text.
+struct StopBytes {
+  bool is[256] = {};
+  constexpr StopBytes() {
+    for (unsigned char c : {'.', '!', '?', '\n'}) is[c] = true;
+    is[0xE3] = is[0xEF] = true;
+  }
+};
+constexpr StopBytes kStopBytes;
+
+bool IsStopByte(unsigned char c) { return kStopBytes.is[c]; }
 
 void AddTrimmed(std::string_view text, std::size_t b, std::size_t e, std::vector<TextSpan>* out) {
   while (b < e && IsSpace(text[b])) ++b;
