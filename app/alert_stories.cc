@@ -55,12 +55,57 @@ bool NearDuplicate(const Story& story, const std::string& sentence) {
   return false;
 }
 
+// The first document of a document's near-duplicate cluster (itself if none).
+int64_t Cluster(int64_t document_id, int64_t duplicate_of) {
+  return duplicate_of != 0 ? duplicate_of : document_id;
+}
+
+bool SameMove(const Story& story, const PendingEvent& e) {
+  return story.action == e.event.action && ActorsCompatible(story.actor, e.event.actor) &&
+         ShareItem(story.items, e.event.items);
+}
+
+// How well event fits a story holding a near-copy of its document: the same
+// move first, then the closest evidence sentence.
+double ClusterFit(const Story& story, const PendingEvent& e) {
+  double best = 0;
+  for (const StorySource& source : story.sources) {
+    best = std::max(best, SentenceSimilarity(source.sentence, e.event.sentence));
+  }
+  return (SameMove(story, e) ? 2 : 0) + best;
+}
+
+bool InCluster(const Story& story, const PendingEvent& e) {
+  const int64_t cluster = Cluster(e.document_id, e.duplicate_of);
+  for (const StorySource& source : story.sources) {
+    if (source.document_id != e.document_id &&
+        Cluster(source.document_id, source.duplicate_of) == cluster) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The in-window story holding a near-duplicate of event's document, the
+// best fitting (ClusterFit) when several do; -1 none.
+int FindClusterStory(const std::vector<Story>& candidates, const PendingEvent& e, int64_t window) {
+  int found = -1;
+  double found_fit = -1;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (!InWindow(candidates[i], e.fetched_at, window) || !InCluster(candidates[i], e)) continue;
+    const double fit = ClusterFit(candidates[i], e);
+    if (fit > found_fit) found = static_cast<int>(i), found_fit = fit;
+  }
+  return found;
+}
+
 void AddSource(const PendingEvent& e, Story* story) {
   for (const StorySource& s : story->sources) {
     if (s.url == e.url) return;
   }
   story->sources.push_back(StorySource{e.document_id, e.url, e.title, e.fetched_at,
-                                       story->revision, e.event.sentence, e.event.rule});
+                                       story->revision, e.event.sentence, e.event.rule,
+                                       e.duplicate_of});
 }
 
 }  // namespace
@@ -87,13 +132,11 @@ double SentenceSimilarity(const std::string& a, const std::string& b) {
 }
 
 int FindStory(const std::vector<Story>& candidates, const PendingEvent& e, int64_t window) {
+  if (int i = FindClusterStory(candidates, e, window); i >= 0) return i;
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Story& story = candidates[i];
     if (!InWindow(story, e.fetched_at, window)) continue;
-    const bool same_move = story.action == e.event.action &&
-                           ActorsCompatible(story.actor, e.event.actor) &&
-                           ShareItem(story.items, e.event.items);
-    if (same_move || NearDuplicate(story, e.event.sentence)) return static_cast<int>(i);
+    if (SameMove(story, e) || NearDuplicate(story, e.event.sentence)) return static_cast<int>(i);
   }
   return -1;
 }

@@ -21,12 +21,19 @@ int SeverityRank(const std::string& severity);
 // Jaccard similarity (0..1) of the lower-cased word pairs of two sentences.
 double SentenceSimilarity(const std::string& a, const std::string& b);
 
-// The index in candidates of the story event belongs to, or -1. A story
-// matches when the event was fetched within window_seconds of the story's
-// first..last seen span and either (same action, compatible actors -- equal
+// The index in candidates of the story event belongs to, or -1. Only
+// stories whose first..last seen span is within window_seconds of the
+// event's fetch are considered. First, a story with a source document in
+// the same near-duplicate cluster as the event's document (same
+// documents.duplicate_of, or one is the other's) wins whatever the facts or
+// sentences say: a syndicated copy is the same story; when several such
+// stories exist (a document with several moves), the one of the same move,
+// then the most similar evidence sentence, then the lowest index. Otherwise
+// a story matches when either (same action, compatible actors -- equal
 // ignoring case, or one unknown -- and at least one mineral in common) or
-// its sentence is a near-duplicate (similarity >= kNearDuplicate) of one of
-// the story's evidence sentences. The first match (lowest id) wins.
+// the event's sentence is a near-duplicate (similarity >= kNearDuplicate)
+// of one of the story's evidence sentences; the first match (lowest id)
+// wins.
 inline constexpr double kNearDuplicate = 0.6;
 int FindStory(const std::vector<Story>& candidates, const PendingEvent& event,
               int64_t window_seconds);

@@ -252,7 +252,7 @@ void PrintPass(const PassStats& stats, std::ostream& out) {
   for (const StoryChange& c : stats.stories) (c.created ? created : updated) += c.created || c.updated;
   out << stats.sources_polled << " sources polled (" << stats.sources_failed << " failed), "
       << stats.links_seen << " links, " << stats.documents_new << " new documents ("
-      << stats.documents_failed << " failed), " << created << " alerts, " << updated
+      << stats.documents_failed << " failed, " << stats.fetches_retried << " retries), " << created << " alerts, " << updated
       << " updates, " << stats.deliveries.delivered << " deliveries ("
       << stats.deliveries.retried << " to retry, " << stats.deliveries.failed << " failed)\n";
   for (const StoryChange& c : stats.stories) {
@@ -276,19 +276,21 @@ int RunDaemon(const GlobalOptions& g, bool once, Streams io) {
   config->rules_dir = rules_dir.value();
   Result<Stages> stages = OpenStages(g, true);
   if (!stages.ok()) return Fail(stages.status(), io);
-  std::unique_ptr<Fetcher> fetcher = NewCurlFetcher(FetchOptionsFor(config.value()));
   SystemClock clock;
   static DaemonSignals signals;
   InstallSignalHandlers(&signals);
   Result<Alerting> alerting = OpenAlerting(g, stages->store.get(), &clock);
   if (!alerting.ok()) return Fail(alerting.status(), io);
-  // Links found in pages and feeds may not reach private addresses (SSRF guard).
+  // Links found in pages and feeds may not reach private addresses (SSRF guard);
+  // the configured sources' origins may.
   Result<AddressPolicy> guard = AddressPolicy::BlockPrivate(config->allow_private);
   if (!guard.ok()) return Fail(guard.status(), io);
-  FetchOptions link_options = FetchOptionsFor(config.value());
+  FetchOptions options = FetchOptionsFor(config.value());
+  options.total_timeout_seconds = config->timeout_seconds;
+  FetchOptions link_options = options;
   link_options.address_policy = guard.value();
   link_options.allow_file_scheme = false;
-  std::unique_ptr<Fetcher> link_fetcher = NewCurlFetcher(link_options);
+  MultiFetcher fetcher(options, link_options, config->concurrency, config->per_host_connections);
   std::unique_ptr<WarcWriter> warc;
   if (!config->warc_dir.empty()) {
     Result<std::unique_ptr<WarcWriter>> opened = WarcWriter::Open(config->warc_dir, &clock);
@@ -300,9 +302,8 @@ int RunDaemon(const GlobalOptions& g, bool once, Streams io) {
     }
   }
   Daemon daemon(std::move(config).value(), std::move(stages->rules), stages->store.get(),
-                fetcher.get(), &clock, &signals);
+                &fetcher, &clock, &signals);
   daemon.set_alert_stage(alerting->stage.get());
-  daemon.set_link_fetcher(link_fetcher.get());
   daemon.set_capture(warc.get());
   PassStats stats;
   Status status = daemon.Run(once, &stats);

@@ -33,6 +33,13 @@ class ConfigReader {
   Status ReadStore(const TomlValue& t, Config* c) const;
   Status ReadRules(const TomlValue& t, Config* c) const;
   Status ReadCrawler(const TomlValue& t, Config* c) const;
+  Status ReadCrawlSchedule(const TomlValue& t, Config* c) const;
+  // Optional integer key within [low, high]; out untouched when absent.
+  Status GetInt(const TomlValue& t, const char* key, int64_t low, int64_t high,
+                int64_t* out) const;
+  // Optional "30s"/"15m"/"2h" key within [low, high] seconds.
+  Status GetDuration(const TomlValue& t, const char* key, int64_t low, int64_t high,
+                     int64_t* seconds) const;
   Status ReadLog(const TomlValue& t, Config* c) const;
   Status ReadSource(const TomlValue& t, SourceConfig* s) const;
   std::string ResolvePath(const std::string& p) const;
@@ -86,8 +93,14 @@ Status ConfigReader::ReadRules(const TomlValue& t, Config* c) const {
 }
 
 Status ConfigReader::ReadCrawler(const TomlValue& t, Config* c) const {
-  if (Status s = CheckKeys(t, "[crawler]", {"user_agent", "allow_private"}); !s.ok()) return s;
+  if (Status s = CheckKeys(t, "[crawler]",
+                           {"user_agent", "allow_private", "concurrency", "per_host_delay",
+                            "per_host_connections", "retries", "retry_delay", "timeout"});
+      !s.ok()) {
+    return s;
+  }
   if (Status s = GetString(t, "user_agent", &c->user_agent); !s.ok()) return s;
+  if (Status s = ReadCrawlSchedule(t, c); !s.ok()) return s;
   const TomlValue* allow = t.Find("allow_private");
   if (!allow) return Status::Ok();
   if (!allow->is_array()) return Error(*allow, "allow_private must be an array of address ranges");
@@ -98,6 +111,52 @@ Status ConfigReader::ReadCrawler(const TomlValue& t, Config* c) const {
     }
     c->allow_private.push_back(range.str);
   }
+  return Status::Ok();
+}
+
+Status ConfigReader::GetInt(const TomlValue& t, const char* key, int64_t low, int64_t high,
+                            int64_t* out) const {
+  const TomlValue* v = t.Find(key);
+  if (!v) return Status::Ok();
+  if (v->type != TomlValue::Type::kInteger || v->integer < low || v->integer > high) {
+    return Error(*v, std::string(key) + " must be a whole number from " + std::to_string(low) +
+                         " to " + std::to_string(high));
+  }
+  *out = v->integer;
+  return Status::Ok();
+}
+
+Status ConfigReader::GetDuration(const TomlValue& t, const char* key, int64_t low, int64_t high,
+                                 int64_t* seconds) const {
+  std::string text;
+  if (Status s = GetString(t, key, &text); !s.ok() || text.empty()) return s;
+  int64_t parsed = 0;
+  if (!ParseInterval(text, &parsed) || parsed < low || parsed > high) {
+    return Error(*t.Find(key), std::string(key) + " must look like \"30s\", \"15m\" or \"2h\", from " +
+                                   std::to_string(low) + "s to " + std::to_string(high) +
+                                   "s, not \"" + text + "\"");
+  }
+  *seconds = parsed;
+  return Status::Ok();
+}
+
+Status ConfigReader::ReadCrawlSchedule(const TomlValue& t, Config* c) const {
+  int64_t concurrency = c->concurrency, retries = c->max_attempts - 1;
+  int64_t per_host = c->per_host_connections;
+  int64_t delay = c->per_host_delay_ms / 1000, timeout = c->timeout_seconds;
+  if (Status s = GetInt(t, "concurrency", 1, limits::kMaxConcurrency, &concurrency); !s.ok()) return s;
+  if (Status s = GetInt(t, "retries", 0, 10, &retries); !s.ok()) return s;
+  if (Status s = GetInt(t, "per_host_connections", 1, limits::kMaxConcurrency, &per_host); !s.ok()) {
+    return s;
+  }
+  if (Status s = GetDuration(t, "per_host_delay", 0, 3600, &delay); !s.ok()) return s;
+  if (Status s = GetDuration(t, "retry_delay", 1, 86400, &c->retry_delay_seconds); !s.ok()) return s;
+  if (Status s = GetDuration(t, "timeout", 1, 3600, &timeout); !s.ok()) return s;
+  c->concurrency = static_cast<int>(concurrency);
+  c->per_host_connections = static_cast<int>(per_host);
+  c->max_attempts = static_cast<int>(retries) + 1;
+  c->per_host_delay_ms = delay * 1000;
+  c->timeout_seconds = static_cast<long>(timeout);
   return Status::Ok();
 }
 
@@ -127,8 +186,11 @@ Status ConfigReader::ReadSource(const TomlValue& t, SourceConfig* src) const {
     src->kind = SourceConfig::Kind::kFeed;
   } else if (kind == "page") {
     src->kind = SourceConfig::Kind::kPage;
+  } else if (kind == "sitemap") {
+    src->kind = SourceConfig::Kind::kSitemap;
   } else {
-    return Error(*t.Find("kind"), "kind must be \"feed\" or \"page\", not \"" + kind + "\"");
+    return Error(*t.Find("kind"),
+                 "kind must be \"feed\", \"sitemap\" or \"page\", not \"" + kind + "\"");
   }
   if (!src->follow.empty() && src->kind != SourceConfig::Kind::kPage) {
     return Error(*t.Find("follow"), "'follow' is for page sources only");

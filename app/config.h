@@ -6,12 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "base/limits.h"
 #include "base/status.h"
 
 namespace ecwatch {
 
 struct SourceConfig {
-  enum class Kind { kFeed, kPage };
+  enum class Kind { kFeed, kPage, kSitemap };
   std::string name;
   Kind kind = Kind::kFeed;
   std::string url;              // http(s):// or file://; relative paths resolved against the config's folder
@@ -30,6 +31,13 @@ struct Config {
   // [crawler] allow_private: address ranges links may reach although private
   // ("10.0.0.0/8"); configured sources' hosts are always reachable.
   std::vector<std::string> allow_private;
+  // [crawler] fetch scheduling (app/crawl.h).
+  int concurrency = 16;               // concurrency: transfers at once, 1..limits::kMaxConcurrency
+  int64_t per_host_delay_ms = 1000;   // per_host_delay: pause between requests to one host ("1s", "0s")
+  int per_host_connections = 1;       // per_host_connections: transfers at once to one host
+  int max_attempts = 4;               // retries + 1: attempts of a URL failing transiently
+  int64_t retry_delay_seconds = 30;   // retry_delay: first backoff, doubling, with jitter
+  long timeout_seconds = limits::kTotalTimeoutSeconds;  // timeout: one transfer, in all
   std::string log_level = "info";
   std::vector<SourceConfig> sources;
 };

@@ -13,10 +13,11 @@
 #include <vector>
 
 #include "app/alert_stage.h"
+#include "app/crawl.h"
 #include "app/config.h"
 #include "app/pipeline.h"
+#include "crawler/multi_fetcher.h"
 #include "crawler/robots_cache.h"
-#include "rules/pattern.h"
 #include "rules/rule_set.h"
 
 namespace ecwatch {
@@ -29,38 +30,25 @@ struct DaemonSignals {
 // Installs SIGTERM/SIGINT (stop) and SIGHUP (reload) handlers writing to signals.
 void InstallSignalHandlers(DaemonSignals* signals);
 
-struct PassStats {
-  int sources_polled = 0;
-  int sources_failed = 0;
-  int links_seen = 0;
-  int documents_new = 0;
-  int documents_failed = 0;
-  int robots_disallowed = 0;     // links robots.txt disallows, not fetched
-  std::vector<AlertRow> alerts;  // per-document alert rows raised during the pass
-  std::vector<StoryChange> stories;  // stories created or changed during the pass
-  DeliveryReport deliveries;         // outbox attempts during the run
-};
-
 // Not thread-safe; one Daemon per process. Borrows store, fetcher and clock.
+// The fetching itself is app/crawl.h's; the daemon adds the schedule loop,
+// signals, rule reloads and the alert stage.
 class Daemon {
  public:
-  Daemon(Config config, std::unique_ptr<RuleSet> rules, Store* store, Fetcher* fetcher,
+  Daemon(Config config, std::unique_ptr<RuleSet> rules, Store* store, MultiFetcher* fetcher,
          const Clock* clock, DaemonSignals* signals);
 
-  // once: poll every enabled source once, then return. Otherwise loop until
-  // signals->stop. Returns the first store error that makes going on
-  // pointless (database unwritable); fetch and page errors are logged, recorded
-  // and survived.
+  // once: poll every enabled source once, fetch what they list (waiting for
+  // retries due within a minute), then return. Otherwise loop until
+  // signals->stop, then abort transfers in flight (recorded; fetched again
+  // on the next start) and return within a second. Returns the first store
+  // error that makes going on pointless (database unwritable); fetch and
+  // page errors are logged, recorded and survived.
   Status Run(bool once, PassStats* stats);
 
   // The alert stage run after each stored document and for deliveries
   // (borrowed; may be null: no stories, no delivery).
   void set_alert_stage(AlertStage* stage) { alert_stage_ = stage; }
-
-  // Links found in feeds and pages are fetched with link_fetcher (borrowed),
-  // which refuses private addresses (crawler/address_policy.h), unless they
-  // share the origin of a configured source. Default: the source fetcher.
-  void set_link_fetcher(Fetcher* link_fetcher);
 
   // Keeps every fetch as fetched in WARC files (borrowed; null: none).
   void set_capture(WarcWriter* warc);
@@ -71,30 +59,22 @@ class Daemon {
   const RuleSet& rules() const { return *rules_; }
 
  private:
-  Status PollSource(const SourceConfig& source, PassStats* stats);
-  Result<std::vector<std::string>> DiscoverLinks(const SourceConfig& source,
-                                                 const FetchResult& fetched);
-  void IngestLink(const SourceConfig& source, const std::string& url, PassStats* stats);
   std::string RulesFingerprint() const;
   void MaybeReload();
-  void SleepUntil(int64_t when);
   // Stories from pending events; deliveries due now. Store errors returned.
   Status RunAlertStage(PassStats* stats);
   Status Deliver(PassStats* stats);
+  Status Loop(Crawl* crawl, bool once, PassStats* stats);
 
   Config config_;
   std::unique_ptr<RuleSet> rules_;
   Store* store_;
-  Fetcher* fetcher_;
+  MultiFetcher* fetcher_;
   const Clock* clock_;
   DaemonSignals* signals_;
-  Pipeline pipeline_;        // sources and links on a source's origin
-  Pipeline link_pipeline_;   // other links: through the guarded link fetcher
-  std::set<std::string> source_origins_;  // RobotsTxtUrl of each source: same-origin key
-  RobotsCache robots_;
-  std::map<std::string, std::unique_ptr<Pattern>> follow_;  // page sources: name -> compiled follow
+  Pipeline pipeline_;        // extract -> match -> store of fetched documents
+  RobotsCache robots_;       // filled by the crawl's own robots.txt fetches
   WarcWriter* warc_ = nullptr;
-  std::map<std::string, int64_t> next_due_;  // source name -> Unix seconds
   std::string rules_fingerprint_;
   int64_t last_rules_check_ = 0;
   AlertStage* alert_stage_ = nullptr;

@@ -110,6 +110,17 @@ Result<IngestReport> Pipeline::IngestCaptured(const FetchResult& captured,
   return ExtractMatchStore(IngestInput{loaded.url, false, source, ""}, loaded, false);
 }
 
+Result<IngestReport> Pipeline::IngestFetched(const std::string& requested_url,
+                                             FetchResult fetched, const std::string& source) {
+  if (warc_ != nullptr && !fetched.not_modified()) {
+    if (Status s = warc_->AppendResponse(fetched, requested_url); !s.ok()) {
+      LogError("WARC capture failed: " + s.message());
+    }
+  }
+  Loaded loaded = FromFetch(requested_url, std::move(fetched));
+  return ExtractMatchStore(IngestInput{loaded.url, false, source, ""}, loaded, true);
+}
+
 Result<IngestReport> Pipeline::ExtractMatchStore(const IngestInput& input,
                                                  const Loaded& loaded, bool record_fetch) {
   Result<Article> article = Extract(input, loaded);

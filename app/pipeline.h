@@ -57,6 +57,12 @@ class Pipeline {
   // (`ecwatch reprocess`): no fetch, no fetch record, no new capture.
   Result<IngestReport> IngestCaptured(const FetchResult& captured, const std::string& source);
 
+  // The rest of the flow for a document fetched elsewhere (the crawl loop's
+  // MultiFetcher): captures it (WARC), records the fetch in `fetches`, then
+  // extracts, matches and stores it. Errors as Ingest.
+  Result<IngestReport> IngestFetched(const std::string& requested_url, FetchResult fetched,
+                                     const std::string& source);
+
   void set_rules(const RuleSet* rules) { rules_ = rules; }
   // Keeps every successful fetch (not 304) as fetched in WARC files; the
   // writer is borrowed; nullptr (the default) captures nothing. A capture

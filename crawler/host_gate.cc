@@ -26,19 +26,19 @@ int64_t HostGate::ReadyAt(const std::string& origin, int64_t now_ms) const {
   if (origin.empty()) return now_ms;
   auto it = hosts_.find(origin);
   if (it == hosts_.end()) return now_ms;
-  if (it->second.busy) return std::numeric_limits<int64_t>::max();
+  if (it->second.in_flight >= max_per_origin_) return std::numeric_limits<int64_t>::max();
   return std::max(now_ms, it->second.ready_at_ms);
 }
 
 void HostGate::Started(const std::string& origin) {
   if (origin.empty()) return;
-  hosts_[origin].busy = true;
+  ++hosts_[origin].in_flight;
 }
 
 void HostGate::Finished(const std::string& origin, int64_t now_ms) {
   if (origin.empty()) return;
   Host& host = hosts_[origin];
-  host.busy = false;
+  host.in_flight = std::max(0, host.in_flight - 1);
   const int64_t pause = std::max(default_delay_ms_, host.crawl_delay_ms);
   host.ready_at_ms = std::max(host.ready_at_ms, now_ms + pause);
   if (hosts_.size() > limits::kMaxHostsTracked) ForgetIdle(now_ms);
@@ -59,7 +59,7 @@ void HostGate::SetCrawlDelay(const std::string& origin, double seconds) {
 // Drops entries that hold nothing back any more (not busy, pause over).
 void HostGate::ForgetIdle(int64_t now_ms) {
   for (auto it = hosts_.begin(); it != hosts_.end();) {
-    if (!it->second.busy && it->second.ready_at_ms <= now_ms) {
+    if (it->second.in_flight == 0 && it->second.ready_at_ms <= now_ms) {
       it = hosts_.erase(it);
     } else {
       ++it;

@@ -21,14 +21,15 @@ using crawler_internal::TransferOutcome;
 
 class MultiFetcher::Impl {
  public:
-  Impl(const FetchOptions& open, const FetchOptions& guarded, int max_parallel)
+  Impl(const FetchOptions& open, const FetchOptions& guarded, int max_parallel, int max_per_host)
       : open_(ClampOptions(open)), guarded_(ClampOptions(guarded)), multi_(curl_multi_init()) {
     const int n = std::clamp(max_parallel, 1, limits::kMaxConcurrency);
     slots_.resize(static_cast<std::size_t>(n));
     for (Slot& slot : slots_) slot.transfer = std::make_unique<CurlTransfer>();
     if (multi_ != nullptr) {
       curl_multi_setopt(multi_.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(n));
-      curl_multi_setopt(multi_.get(), CURLMOPT_MAX_HOST_CONNECTIONS, 1L);
+      curl_multi_setopt(multi_.get(), CURLMOPT_MAX_HOST_CONNECTIONS,
+                        static_cast<long>(std::clamp(max_per_host, 1, n)));
     }
   }
 
@@ -134,8 +135,9 @@ class MultiFetcher::Impl {
   std::vector<FetchCompletion> ready_;
 };
 
-MultiFetcher::MultiFetcher(const FetchOptions& open, const FetchOptions& guarded, int max_parallel)
-    : impl_(std::make_unique<Impl>(open, guarded, max_parallel)) {}
+MultiFetcher::MultiFetcher(const FetchOptions& open, const FetchOptions& guarded, int max_parallel,
+                           int max_per_host)
+    : impl_(std::make_unique<Impl>(open, guarded, max_parallel, max_per_host)) {}
 MultiFetcher::~MultiFetcher() = default;
 
 bool MultiFetcher::Start(const FetchRequest& request, bool guarded, uint64_t tag) {

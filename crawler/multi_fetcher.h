@@ -33,8 +33,10 @@ struct FetchCompletion {
 class MultiFetcher {
  public:
   // At most max_parallel transfers run at once (clamped to
-  // [1, limits::kMaxConcurrency]); options are clamped as CurlFetcher's.
-  MultiFetcher(const FetchOptions& open, const FetchOptions& guarded, int max_parallel);
+  // [1, limits::kMaxConcurrency]), and libcurl opens at most max_per_host
+  // connections to one host; options are clamped as CurlFetcher's.
+  MultiFetcher(const FetchOptions& open, const FetchOptions& guarded, int max_parallel,
+               int max_per_host = 1);
   ~MultiFetcher();
   MultiFetcher(const MultiFetcher&) = delete;
   MultiFetcher& operator=(const MultiFetcher&) = delete;

@@ -17,7 +17,7 @@
 
 #include "app/commands.h"
 #include "base/clock.h"
-#include "crawler/fetcher.h"
+#include "crawler/multi_fetcher.h"
 #include "store/store.h"
 #include "tests/test_support.h"
 
@@ -82,8 +82,8 @@ TEST_CASE("ReloadRules refuses a broken set and keeps the old one", "[app][daemo
   Config config;
   config.rules_dir = rules_dir;
   SystemClock clock;
-  auto fetcher = NewCurlFetcher(FetchOptions{});
-  Daemon daemon(config, std::move(rules).value(), store.value().get(), fetcher.get(), &clock,
+  MultiFetcher fetcher(FetchOptions{}, FetchOptions{}, 4);
+  Daemon daemon(config, std::move(rules).value(), store.value().get(), &fetcher, &clock,
                 nullptr);
   std::ofstream(rules_dir + "/zz-broken.toml") << "this is = = not toml\n";
   Status s = daemon.ReloadRules();

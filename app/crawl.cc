@@ -1,0 +1,252 @@
+// Crawl: scheduling (sources, frontier), dispatch under politeness and
+// robots.txt, and the handling of each finished transfer.
+//
+// Tested end to end by tests/app/crawl_test.cc and tests/app/daemon*_test.cc.
+#include "app/crawl.h"
+
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "app/service_notify.h"
+#include "base/limits.h"
+#include "base/log.h"
+
+namespace ecwatch {
+
+namespace {
+
+// Queued article jobs kept per transfer slot (more are read when these run out).
+constexpr int kPendingPerSlot = 8;
+// How often the frontier is read when nothing new was added to it.
+constexpr int64_t kRefillIntervalMs = 1000;
+
+}  // namespace
+
+Crawl::Crawl(const Config* config, bool once, Store* store, Frontier* frontier,
+             MultiFetcher* fetcher, RobotsCache* robots, Pipeline* pipeline, const Clock* clock)
+    : config_(config),
+      once_(once),
+      store_(store),
+      frontier_(frontier),
+      fetcher_(fetcher),
+      robots_(robots),
+      pipeline_(pipeline),
+      clock_(clock),
+      gate_(config->per_host_delay_ms, config->per_host_connections),
+      random_(std::random_device{}()) {
+  retry_.max_attempts = config->max_attempts;
+  retry_.base_delay_seconds = config->retry_delay_seconds;
+  for (const SourceConfig& source : config->sources) {
+    source_origins_.insert(OriginOf(source.url));
+    if (source.follow.empty()) continue;
+    // LoadConfig already compiled every pattern once to validate it.
+    if (auto follow = Pattern::Compile(source.follow); follow.ok()) {
+      follow_[source.name] = std::move(follow).value();
+    }
+  }
+}
+
+int64_t Crawl::NowMs() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+bool Crawl::IsSourceOrigin(const std::string& origin) const {
+  return origin.empty() || source_origins_.count(origin) > 0;
+}
+
+void Crawl::QueueDueSources(int64_t now) {
+  for (const SourceConfig& source : config_->sources) {
+    if (!source.enabled || sources_busy_.count(source.name)) continue;
+    auto due = source_due_.find(source.name);
+    if (due != source_due_.end() && due->second > now) continue;
+    Job job;
+    job.kind = JobKind::kSource;
+    job.url = source.url;
+    job.origin = OriginOf(source.url);
+    job.source = &source;
+    sources_busy_.insert(source.name);
+    // A once run polls each source once: never due again.
+    source_due_[source.name] = once_ ? INT64_MAX : now;
+    pending_.push_front(std::move(job));  // sources before articles
+  }
+}
+
+Status Crawl::Refill(int64_t now) {
+  const int64_t now_ms = NowMs();
+  if (!frontier_dirty_ && now_ms < next_refill_ms_) return Status::Ok();
+  const std::size_t want = static_cast<std::size_t>(fetcher_->capacity()) * kPendingPerSlot;
+  if (queued_urls_.size() >= want) return Status::Ok();
+  next_refill_ms_ = now_ms + kRefillIntervalMs;
+  frontier_dirty_ = false;
+  Result<std::vector<FrontierEntry>> due =
+      frontier_->Due(now, static_cast<int>(std::min(want * 2, limits::kMaxFrontierBatch)));
+  if (!due.ok()) return due.status();
+  for (FrontierEntry& entry : due.value()) {
+    if (queued_urls_.size() >= want) break;
+    if (!queued_urls_.insert(entry.url).second) continue;
+    Job job;
+    job.kind = JobKind::kArticle;
+    job.origin = OriginOf(entry.url);
+    job.url = std::move(entry.url);
+    job.attempts = entry.attempts;
+    for (const SourceConfig& source : config_->sources) {
+      if (source.name == entry.source) job.source = &source;
+    }
+    pending_.push_back(std::move(job));
+  }
+  return Status::Ok();
+}
+
+Result<bool> Crawl::RobotsAllows(const Job& job, bool* drop, PassStats* stats) {
+  *drop = false;
+  std::optional<bool> allowed = robots_->Check(job.url);
+  if (!allowed.has_value()) {
+    if (robots_busy_.insert(job.origin).second) {
+      Job robots;
+      robots.kind = JobKind::kRobots;
+      robots.url = job.origin + "/robots.txt";
+      robots.origin = job.origin;
+      pending_.push_front(std::move(robots));
+    }
+    return false;
+  }
+  if (allowed.value()) return true;
+  *drop = true;
+  const int64_t now = clock_->NowSeconds();
+  if (robots_unreachable_.count(job.origin)) {
+    // RFC 9309 2.3.1.4: nothing while robots.txt is unreachable; try later.
+    Status s = frontier_->MarkRetry(job.url, job.attempts, 0, "robots.txt unreachable",
+                                    now + kRobotsUnreachableRetrySeconds, now);
+    if (!s.ok()) return s;
+    return false;
+  }
+  ++stats->robots_disallowed;
+  LogInfo("robots.txt disallows " + job.url);
+  if (Status s = frontier_->MarkFailed(job.url, job.attempts, 0, "disallowed by robots.txt", now);
+      !s.ok()) {
+    return s;
+  }
+  return false;
+}
+
+void Crawl::StartJob(Job job) {
+  const uint64_t tag = next_tag_++;
+  FetchRequest request{job.url, "", ""};
+  if (job.kind == JobKind::kSource) {
+    request.etag = job.state.etag;
+    request.last_modified = job.state.last_modified;
+  }
+  const bool guarded = !IsSourceOrigin(job.origin);
+  fetcher_->Start(request, guarded, tag);
+  gate_.Started(job.origin);
+  in_flight_.emplace(tag, std::move(job));
+}
+
+Status Crawl::Dispatch(int64_t now, PassStats* stats) {
+  const int64_t now_ms = NowMs();
+  for (auto it = pending_.begin(); it != pending_.end();) {
+    if (fetcher_->in_flight() >= fetcher_->capacity()) break;
+    if (!gate_.MayStart(it->origin, now_ms)) {
+      ++it;
+      continue;
+    }
+    if (it->kind == JobKind::kArticle) {
+      bool drop = false;
+      Result<bool> allowed = RobotsAllows(*it, &drop, stats);
+      if (!allowed.ok()) return allowed.status();
+      if (drop) {
+        queued_urls_.erase(it->url);
+        it = pending_.erase(it);
+        continue;
+      }
+      if (!allowed.value()) {
+        ++it;
+        continue;
+      }
+    }
+    if (it->kind == JobKind::kSource) {
+      Result<SourceState> state = store_->GetSourceState(it->source->name);
+      if (!state.ok()) return state.status();
+      it->state = state.value();
+    }
+    StartJob(std::move(*it));
+    it = pending_.erase(it);
+  }
+  (void)now;
+  return Status::Ok();
+}
+
+void Crawl::Wait(int wait_ms, int64_t now_ms) {
+  if (fetcher_->in_flight() > 0 || wait_ms <= 0) return;  // Poll waits on the sockets
+  int64_t until = now_ms + wait_ms;
+  for (const Job& job : pending_) until = std::min(until, gate_.ReadyAt(job.origin, now_ms));
+  const int64_t sleep_ms = std::max<int64_t>(until - now_ms, pending_.empty() ? wait_ms : 1);
+  struct timespec tick {
+    static_cast<time_t>(sleep_ms / 1000), static_cast<long>((sleep_ms % 1000) * 1000000)
+  };
+  nanosleep(&tick, nullptr);
+}
+
+Status Crawl::Step(int wait_ms, PassStats* stats) {
+  const int64_t now = clock_->NowSeconds();
+  QueueDueSources(now);
+  if (Status s = Refill(now); !s.ok()) return s;
+  if (Status s = Dispatch(now, stats); !s.ok()) return s;
+  std::vector<FetchCompletion> finished;
+  if (fetcher_->in_flight() > 0) {
+    finished = fetcher_->Poll(wait_ms);
+  } else {
+    Wait(wait_ms, NowMs());
+    finished = fetcher_->Poll(0);
+  }
+  for (FetchCompletion& done : finished) {
+    NotifyWatchdog();
+    if (Status s = Handle(std::move(done), stats); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status Crawl::Handle(FetchCompletion done, PassStats* stats) {
+  auto it = in_flight_.find(done.tag);
+  if (it == in_flight_.end()) return Status::Ok();
+  Job job = std::move(it->second);
+  in_flight_.erase(it);
+  const int64_t now_ms = NowMs();
+  gate_.Finished(job.origin, now_ms);
+  if (done.retry_after_seconds >= 0 && (done.http_status == 429 || done.http_status == 503)) {
+    const int64_t wait = std::min<int64_t>(done.retry_after_seconds, limits::kMaxRetryAfterSeconds);
+    gate_.Defer(job.origin, now_ms + wait * 1000);
+  }
+  switch (job.kind) {
+    case JobKind::kRobots:
+      HandleRobots(job, done);
+      return Status::Ok();
+    case JobKind::kSource:
+    case JobKind::kChildSitemap:
+      return HandleSource(job, done, stats);
+    case JobKind::kArticle:
+      return HandleArticle(job, done, stats);
+  }
+  return Status::Ok();
+}
+
+void Crawl::HandleRobots(const Job& job, const FetchCompletion& done) {
+  robots_busy_.erase(job.origin);
+  const std::string_view body =
+      done.result.ok() ? std::string_view(done.result->body) : std::string_view();
+  robots_->Put(job.url, done.result.ok(), done.http_status, body);
+  const bool unreachable =
+      !done.result.ok() && !(done.http_status >= 400 && done.http_status < 500);
+  if (unreachable) {
+    robots_unreachable_.insert(job.origin);
+  } else {
+    robots_unreachable_.erase(job.origin);
+  }
+  gate_.SetCrawlDelay(job.origin, robots_->CrawlDelay(job.url));
+}
+
+}  // namespace ecwatch
