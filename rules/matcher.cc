@@ -29,7 +29,8 @@ struct Matcher::Compiled {
 // sentence to the patterns that can match there. A pattern whose rule lists
 // its literals (term lists: "US", "Dy", "镝", too short for RE2's atoms) is
 // looked up by those instead: the same scan finds them (folded), and each
-// occurrence is then compared as written. Patterns without either are always
+// occurrence is then compared as written (or, for the words of a term list,
+// checked to be a whole word: "tin" of "meeting" is no candidate). Patterns without either are always
 // candidates. Immutable after Compile().
 class Matcher::SetIndex {
  public:
@@ -39,10 +40,14 @@ class Matcher::SetIndex {
   // Adds a pattern of rule; gate is the id of a context gate (AddGate) the
   // sentence must pass too, or -1. Non-empty literals (none of them empty)
   // stand for the pattern's atoms.
-  bool Add(const std::string& pattern, const std::vector<std::string>& literals, std::size_t rule,
-           std::size_t pattern_index, int gate, std::string* error) {
-    if (!literals.empty() && std::none_of(literals.begin(), literals.end(), [](const auto& l) { return l.empty(); })) {
-      for (const auto& l : literals) literal_users_[l].push_back({rule, pattern_index, gate});
+  bool Add(const std::string& pattern, const Rule::Literals& literals, std::size_t rule, std::size_t pattern_index,
+           int gate, std::string* error) {
+    const auto& ls = literals.strings;
+    if (!ls.empty() && std::none_of(ls.begin(), ls.end(), [](const auto& l) { return l.empty(); })) {
+      for (const auto& l : ls) {
+        const std::string key = literals.words ? LowerAscii(l) : l;
+        literal_users_[{key, literals.words}].push_back({rule, pattern_index, gate});
+      }
       return true;
     }
     int id = 0;
@@ -73,7 +78,7 @@ class Matcher::SetIndex {
     }
     filter_atoms_ = atoms.size();
     for (auto& [literal, users] : literal_users_) {
-      atoms.push_back(LowerAscii(literal));
+      atoms.push_back(LowerAscii(literal.first));
       literals_.push_back(literal);
       users_.push_back(std::move(users));
     }
@@ -91,10 +96,14 @@ class Matcher::SetIndex {
   std::size_t atom_length(int atom) const { return scanner_.atom_length(atom); }
   // True when atom stands for a literal (see IsLiteralAt), not a FilteredRE2 atom.
   bool is_literal(int atom) const { return static_cast<std::size_t>(atom) >= filter_atoms_; }
-  // True when the literal atom, found folded, ends at end in text as written.
+  // True when the literal atom, found folded, ends at end in text as
+  // written, or (a word literal) as a whole word.
   bool IsLiteralAt(int atom, std::string_view text, std::size_t end) const {
-    const std::string& l = literals_[atom - filter_atoms_];
-    return text.compare(end - l.size(), l.size(), l) == 0;
+    const auto& [l, words] = literals_[atom - filter_atoms_];
+    const std::size_t start = end - l.size();
+    if (!words) return text.compare(start, l.size(), l) == 0;
+    return !(IsWordByte(l.front()) && start > 0 && IsWordByte(text[start - 1])) &&
+           !(IsWordByte(l.back()) && end < text.size() && IsWordByte(text[end]));
   }
   // Candidates in every sentence (no atoms, no gate), sorted.
   const Candidates& always() const { return no_atoms_; }
@@ -139,6 +148,9 @@ class Matcher::SetIndex {
     o.set_max_mem(limits::kRe2MaxMem);
     return o;
   }
+  static bool IsWordByte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
   static std::string LowerAscii(std::string s) {
     for (char& c : s) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -158,8 +170,9 @@ class Matcher::SetIndex {
   std::vector<int> gate_of_;                                   // filter id -> gate id or -1
   std::vector<int> unfiltered_;                                // filter ids without atoms, sorted
   std::size_t filter_atoms_ = 0;                               // scanner atoms [0, n) are FilteredRE2's
-  std::map<std::string, std::vector<User>> literal_users_;     // while adding
-  std::vector<std::string> literals_;                          // scanner atom - filter_atoms_ -> literal
+  using Literal = std::pair<std::string, bool>;                // (literal, whole word ASCII-folded)
+  std::map<Literal, std::vector<User>> literal_users_;         // while adding
+  std::vector<Literal> literals_;                              // scanner atom - filter_atoms_ -> literal
   std::vector<std::vector<User>> users_;                       // ... -> patterns it stands for
 };
 
@@ -274,7 +287,7 @@ std::unique_ptr<Matcher> Matcher::Compile(std::vector<Rule> rules, std::vector<s
     for (std::size_t p = 0; p < rule.patterns.size() && rule.enabled; ++p) {
       const bool gated = rule.symbol_pattern < 0 || rule.symbol_pattern == static_cast<int>(p);
       std::string err;
-      static const std::vector<std::string> kNone;
+      static const Rule::Literals kNone;
       const auto& literals = p < rule.pattern_literals.size() ? rule.pattern_literals[p] : kNone;
       if (!m->set_->Add(rule.patterns[p], literals, r, p, gated ? gate : -1, &err)) {
         errors->push_back(rule.pattern_places[p].ToString() + ": rule '" + rule.id + "': " + err);

@@ -35,10 +35,17 @@ struct Rule {
   std::vector<std::string> patterns;
   std::vector<Place> pattern_places;
   // Empty, or one entry per pattern: literals of which every match of that
-  // pattern contains one, compared case-sensitively (term lists know them;
-  // an empty entry: unknown). The matcher looks for these instead of the
-  // atoms RE2 derives, which are lower-case and at least 3 bytes long.
-  std::vector<std::vector<std::string>> pattern_literals;
+  // pattern contains one (term lists know them; no strings: unknown). The
+  // matcher looks for these instead of the atoms RE2 derives, which are
+  // lower-case, at least 3 bytes long and may lie inside longer words.
+  struct Literals {
+    std::vector<std::string> strings;
+    // false: compared as written. true: compared ASCII case-insensitively,
+    // and a literal that starts (ends) with a word character [0-9A-Za-z_]
+    // must not follow (precede) one: a whole word, as \b sees it.
+    bool words = false;
+  };
+  std::vector<Literals> pattern_literals;
   // A hit inside a match of one of these (same sentence) is dropped.
   std::vector<std::string> excludes;
   // When non-empty, a hit counts only if its sentence matches this pattern;

@@ -280,11 +280,11 @@ void ParseTermList(Reporter* r, const std::string& set, const TomlValue& t, Rule
   }
   TermPatterns tp = CompileTerms(terms, symbols);
   Place place = rule.place;
-  auto add = [&rule](const std::string& pattern, const std::vector<std::string>& literals) {
+  auto add = [&rule](const std::string& pattern, const std::vector<std::string>& literals, bool words = false) {
     rule.patterns.push_back(pattern);
-    rule.pattern_literals.push_back(literals);
+    rule.pattern_literals.push_back({literals, words});
   };
-  if (!tp.words.empty()) add(tp.words, {});
+  if (!tp.words.empty()) add(tp.words, tp.word_literals, /*words=*/true);
   if (!tp.acronyms.empty()) add(tp.acronyms, tp.acronym_literals);
   if (!tp.short_terms.empty()) add(tp.short_terms, tp.short_literals);
   if (!tp.cjk_short.empty()) {

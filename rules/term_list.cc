@@ -133,6 +133,11 @@ TermPatterns CompileTerms(const std::vector<std::string>& terms, bool symbols) {
   // No capturing groups: the whole match is the term, so the matcher needs
   // no submatch pass.
   if (!words.empty()) out.words = "(?i)(?:" + Alternation(words, true) + ")";
+  for (const auto& w : words) out.word_literals.push_back(RequiredLiteral(w));
+  const auto non_ascii = [](const std::string& w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  };
+  if (std::any_of(words.begin(), words.end(), non_ascii)) out.word_literals.clear();
   // Terms too short for the prefilter's atoms (two-letter acronyms, one
   // CJK character) go to patterns of their own, so the others stay
   // filterable.

@@ -149,5 +149,21 @@ gallium = ["Ga", "镓", "GA-X", "GA–X"]
   CHECK(Spans(*m, "Ga. The 镓 here.") == std::vector<std::string>{"镓=gallium"});
 }
 
+TEST_CASE("Matcher finds term-list words as whole words whatever their case, not inside other words", "[matcher]") {
+  auto m = Build(R"(
+[[terms]]
+id = "t"
+category = "mineral"
+[terms.values]
+tin = ["tin concentrate", "TIN-plate"]
+"rare earths" = ["rare earth"]
+)");
+  CHECK(Spans(*m, "Meeting continues. Tin fell.") == std::vector<std::string>{"Tin=tin"});
+  CHECK(Spans(*m, "TIN") == std::vector<std::string>{"TIN=tin"});
+  CHECK(Spans(*m, "tin\xE2\x80\x94plate and Tin  Concentrate") ==
+        std::vector<std::string>{"tin\xE2\x80\x94plate=tin", "Tin  Concentrate=tin"});
+  CHECK(Spans(*m, "rare-earthly tinplate; RARE EARTH.") == std::vector<std::string>{"RARE EARTH=rare earths"});
+}
+
 }  // namespace
 }  // namespace ecwatch::rules_internal

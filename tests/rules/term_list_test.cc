@@ -46,6 +46,11 @@ TEST_CASE("CompileTerms lists the literal each case-sensitive term must contain"
   CHECK(p.symbol_literals == std::vector<std::string>{"Dy"});
 }
 
+TEST_CASE("CompileTerms lists whole-word literals of word terms unless one is not ASCII", "[rules][term_list]") {
+  CHECK(CompileTerms({"rare earth", "tin"}, false).word_literals == std::vector<std::string>{"earth", "tin"});
+  CHECK(CompileTerms({"rare earth", "Zürich"}, false).word_literals.empty());
+}
+
 TEST_CASE("Longer spellings come first in an alternation", "[rules][term_list]") {
   TermPatterns p = CompileTerms({"rare earth", "rare earth elements"}, false);
   CHECK(p.words.find("elements") < p.words.find("|"));
