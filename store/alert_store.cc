@@ -65,6 +65,7 @@ PendingEvent ReadPending(SQLite::Statement& q) {
   p.event.duration_text = q.getColumn(9).getString();
   p.event.sentence = q.getColumn(10).getString();
   p.event.rule = q.getColumn(11).getString();
+  p.duplicate_of = q.getColumn(12).getInt64();
   return p;
 }
 
@@ -99,8 +100,8 @@ Result<std::vector<PendingEvent>> SqliteAlertStore::PendingEvents(int limit) {
   try {
     SQLite::Statement q(db_,
                         "SELECT e.id, e.document_id, d.url, d.title, d.fetched_at, e.actor, "
-                        "e.action, e.items, e.duration_days, e.duration_text, e.sentence, e.rule "
-                        "FROM events e JOIN documents d ON d.id = e.document_id "
+                        "e.action, e.items, e.duration_days, e.duration_text, e.sentence, e.rule, "
+                        "ifnull(d.duplicate_of, 0) FROM events e JOIN documents d ON d.id = e.document_id "
                         "WHERE e.items != '[]' AND NOT EXISTS "
                         "(SELECT 1 FROM story_events s WHERE s.event_id = e.id) "
                         "ORDER BY e.id LIMIT ?");
@@ -118,7 +119,7 @@ std::vector<StorySource> SqliteAlertStore::ReadSources(int64_t story_id) {
   // takes the bare columns from the row holding the MIN).
   SQLite::Statement q(db_,
                       "SELECT d.id, d.url, d.title, MIN(d.fetched_at), se.revision, e.sentence, "
-                      "e.rule FROM story_events se JOIN documents d ON d.id = se.document_id "
+                      "e.rule, ifnull(d.duplicate_of, 0) FROM story_events se JOIN documents d ON d.id = se.document_id "
                       "JOIN events e ON e.id = se.event_id WHERE se.story_id = ? "
                       "GROUP BY d.url ORDER BY MIN(d.fetched_at), d.id");
   q.bind(1, story_id);
@@ -132,6 +133,7 @@ std::vector<StorySource> SqliteAlertStore::ReadSources(int64_t story_id) {
     s.revision = q.getColumn(4).getInt();
     s.sentence = q.getColumn(5).getString();
     s.rule = q.getColumn(6).getString();
+    s.duplicate_of = q.getColumn(7).getInt64();
     out.push_back(std::move(s));
   }
   return out;

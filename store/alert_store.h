@@ -28,6 +28,7 @@ struct PendingEvent {
   std::string url;
   std::string title;
   int64_t fetched_at = 0;
+  int64_t duplicate_of = 0;  // the document's documents.duplicate_of, 0 none
   Event event;  // start/end are not stored and stay 0
 };
 
@@ -40,6 +41,7 @@ struct StorySource {
   int revision = 1;          // the story revision this source arrived in
   std::string sentence;      // evidence sentence of its (first) event
   std::string rule;          // the action rule that fired
+  int64_t duplicate_of = 0;  // the document's documents.duplicate_of, 0 none
 };
 
 struct Story {
