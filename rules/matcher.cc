@@ -12,6 +12,7 @@
 #include "base/limits.h"
 #include "rules/atom_scanner.h"
 #include "rules/normalize.h"
+#include "rules/term_literal.h"
 
 namespace ecwatch::rules_internal {
 
@@ -30,7 +31,8 @@ struct Matcher::Compiled {
 // its literals (term lists: "US", "Dy", "镝", too short for RE2's atoms) is
 // looked up by those instead: the same scan finds them (folded), and each
 // occurrence is then compared as written (or, for the words of a term list,
-// checked to be a whole word: "tin" of "meeting" is no candidate). Patterns without either are always
+// checked to stand in its whole term: "tin" of "meeting", "council" without
+// "state" before it are no candidates). Patterns without either are always
 // candidates. Immutable after Compile().
 class Matcher::SetIndex {
  public:
@@ -43,11 +45,11 @@ class Matcher::SetIndex {
   bool Add(const std::string& pattern, const Rule::Literals& literals, std::size_t rule, std::size_t pattern_index,
            int gate, std::string* error) {
     const auto& ls = literals.strings;
-    if (!ls.empty() && std::none_of(ls.begin(), ls.end(), [](const auto& l) { return l.empty(); })) {
-      for (const auto& l : ls) {
-        const std::string key = literals.words ? LowerAscii(l) : l;
-        literal_users_[{key, literals.words}].push_back({rule, pattern_index, gate});
-      }
+    const auto unusable = [&](const std::string& l) {
+      return literals.words ? TermLiteral::Of(l).pieces.empty() : l.empty();
+    };
+    if (!ls.empty() && std::none_of(ls.begin(), ls.end(), unusable)) {
+      for (const auto& l : ls) literal_users_[{l, literals.words}].push_back({rule, pattern_index, gate});
       return true;
     }
     int id = 0;
@@ -78,7 +80,9 @@ class Matcher::SetIndex {
     }
     filter_atoms_ = atoms.size();
     for (auto& [literal, users] : literal_users_) {
-      atoms.push_back(LowerAscii(literal.first));
+      const auto& [text, words] = literal;
+      terms_.push_back(words ? TermLiteral::Of(text) : TermLiteral{});
+      atoms.push_back(words ? terms_.back().pieces[terms_.back().anchor] : LowerAscii(text));
       literals_.push_back(literal);
       users_.push_back(std::move(users));
     }
@@ -97,13 +101,12 @@ class Matcher::SetIndex {
   // True when atom stands for a literal (see IsLiteralAt), not a FilteredRE2 atom.
   bool is_literal(int atom) const { return static_cast<std::size_t>(atom) >= filter_atoms_; }
   // True when the literal atom, found folded, ends at end in text as
-  // written, or (a word literal) as a whole word.
+  // written, or (a term's word) stands in its whole term.
   bool IsLiteralAt(int atom, std::string_view text, std::size_t end) const {
-    const auto& [l, words] = literals_[atom - filter_atoms_];
-    const std::size_t start = end - l.size();
-    if (!words) return text.compare(start, l.size(), l) == 0;
-    return !(IsWordByte(l.front()) && start > 0 && IsWordByte(text[start - 1])) &&
-           !(IsWordByte(l.back()) && end < text.size() && IsWordByte(text[end]));
+    const std::size_t k = atom - filter_atoms_;
+    const auto& [l, words] = literals_[k];
+    if (words) return terms_[k].OccursAt(text, end);
+    return text.compare(end - l.size(), l.size(), l) == 0;
   }
   // Candidates in every sentence (no atoms, no gate), sorted.
   const Candidates& always() const { return no_atoms_; }
@@ -148,9 +151,6 @@ class Matcher::SetIndex {
     o.set_max_mem(limits::kRe2MaxMem);
     return o;
   }
-  static bool IsWordByte(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-  }
   static std::string LowerAscii(std::string s) {
     for (char& c : s) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -173,6 +173,7 @@ class Matcher::SetIndex {
   using Literal = std::pair<std::string, bool>;                // (literal, whole word ASCII-folded)
   std::map<Literal, std::vector<User>> literal_users_;         // while adding
   std::vector<Literal> literals_;                              // scanner atom - filter_atoms_ -> literal
+  std::vector<TermLiteral> terms_;                             // ... -> its pieces, for a term's words
   std::vector<std::vector<User>> users_;                       // ... -> patterns it stands for
 };
 

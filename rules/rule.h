@@ -40,9 +40,11 @@ struct Rule {
   // lower-case, at least 3 bytes long and may lie inside longer words.
   struct Literals {
     std::vector<std::string> strings;
-    // false: compared as written. true: compared ASCII case-insensitively,
-    // and a literal that starts (ends) with a word character [0-9A-Za-z_]
-    // must not follow (precede) one: a whole word, as \b sees it.
+    // false: compared as written. true: term-list words ("rare earth"):
+    // ASCII case-insensitively, each space or hyphen standing for a run of
+    // separators (white space, hyphens, U+2010..U+2014), and a term that
+    // starts (ends) with a word character [0-9A-Za-z_] must not follow
+    // (precede) one: a whole word, as \b sees it.
     bool words = false;
   };
   std::vector<Literals> pattern_literals;

@@ -133,7 +133,7 @@ TermPatterns CompileTerms(const std::vector<std::string>& terms, bool symbols) {
   // No capturing groups: the whole match is the term, so the matcher needs
   // no submatch pass.
   if (!words.empty()) out.words = "(?i)(?:" + Alternation(words, true) + ")";
-  for (const auto& w : words) out.word_literals.push_back(RequiredLiteral(w));
+  out.word_literals = words;
   const auto non_ascii = [](const std::string& w) {
     return std::any_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   };

@@ -25,8 +25,9 @@ struct TermPatterns {
   // which every match contains one, case-sensitively (RequiredLiteral of
   // each of its terms).
   std::vector<std::string> acronym_literals, short_literals, cjk_short_literals, symbol_literals;
-  // For words: the same, as whole words, ASCII case-insensitively; empty
-  // when a word term holds a non-ASCII byte (RE2 folds its case by Unicode).
+  // For words: the terms themselves (a match is one of them, ASCII case
+  // folded, its spaces and hyphens any run of separators); empty when a word
+  // term holds a non-ASCII byte (RE2 folds its case by Unicode).
   std::vector<std::string> word_literals;
 };
 TermPatterns CompileTerms(const std::vector<std::string>& terms, bool symbols);
