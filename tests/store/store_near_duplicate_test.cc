@@ -3,6 +3,7 @@
 // unrelated and too-short texts left alone.
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -67,6 +68,25 @@ struct Fixture {
     return put.value();
   }
 
+  // Adds n unrelated documents fetched at fetched_at straight into the
+  // table (one transaction), with the given SimHash.
+  void AddFillers(int n, uint64_t simhash, int64_t fetched_at) {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    SQLite::Transaction transaction(raw);
+    SQLite::Statement insert(raw,
+                             "INSERT INTO documents (url, text, content_hash, fetched_at, simhash) "
+                             "VALUES (?, 'filler', ?, ?, ?)");
+    for (int i = 0; i < n; ++i) {
+      insert.reset();
+      insert.bind(1, "https://filler.test/" + std::to_string(i));
+      insert.bind(2, std::to_string(i));
+      insert.bind(3, fetched_at);
+      insert.bind(4, static_cast<int64_t>(simhash));
+      insert.exec();
+    }
+    transaction.commit();
+  }
+
   // documents.duplicate_of of id, 0 for NULL; simhash into *simhash.
   int64_t StoredDuplicateOf(int64_t id, uint64_t* simhash = nullptr) {
     SQLite::Database raw(path, SQLite::OPEN_READONLY);
@@ -117,6 +137,19 @@ TEST_CASE("PutDocument compares only documents within kNearDuplicateWindowSecond
   const int64_t window = limits::kNearDuplicateWindowSeconds;
   f.Put("https://a.test/story", SiteA(), 0);
   CHECK(f.Put("https://b.test/story", SiteB(), window + 1).duplicate_of == 0);
+}
+
+TEST_CASE("PutDocument compares only the newest kMaxNearDuplicateCandidates documents",
+          "[store][neardup][limits]") {
+  const uint64_t far = ~SimHash(SiteA());  // 64 bits from the copies: never a candidate
+  Fixture within;
+  const PutOutcome first = within.Put("https://a.test/story", SiteA(), 1000);
+  within.AddFillers(limits::kMaxNearDuplicateCandidates - 1, far, 1001);
+  CHECK(within.Put("https://b.test/story", SiteB(), 2000).duplicate_of == first.document_id);
+  Fixture beyond;
+  beyond.Put("https://a.test/story", SiteA(), 1000);
+  beyond.AddFillers(limits::kMaxNearDuplicateCandidates, far, 1001);
+  CHECK(beyond.Put("https://b.test/story", SiteB(), 2000).duplicate_of == 0);
 }
 
 TEST_CASE("PutDocument points a copy at its cluster's first document, even out of the window",
