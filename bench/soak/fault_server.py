@@ -30,7 +30,9 @@ pages (default 0), so that the store grows during a soak. Each URL listed, on
 /index.html or /feed.xml, is appended once to WORKDIR/listed.tsv as "KIND<TAB>URL";
 each request is logged to WORKDIR/requests.tsv as "KIND PATH BYTES_SENT SECONDS OUTCOME".
 Writes WORKDIR/ready once it listens, and keeps in WORKDIR/slow_active the number of
-stall and chunked_trickle responses in flight (so that a test can send SIGTERM mid-transfer).
+stall and chunked_trickle responses in flight. Once WORKDIR/add_slow exists, the index
+also lists /f/chunked_trickle/final.html, so that a test can send SIGTERM mid-transfer
+after the daemon has given up on the other slow URLs.
 """
 import gzip
 import http.server
@@ -106,6 +108,8 @@ class State:
                 self.good += self.grow
             paths = [("good", "/f/good/%d.html" % n) for n in range(1, self.good + 1)]
         paths += [(k, "/f/%s/%d.html" % (k, n)) for k in FAULTS for n in range(1, self.copies + 1)]
+        if os.path.exists(os.path.join(self.workdir, "add_slow")):
+            paths.append(("chunked_trickle", "/f/chunked_trickle/final.html"))
         # An URL keeps its origin as the list grows: chosen by its path, not its position.
         return [(k, "%s%s" % (self.bases[zlib.crc32(p.encode()) % len(self.bases)], p)) for k, p in paths]
 
