@@ -53,7 +53,7 @@ class Matcher::SetIndex {
       return true;
     }
     int id = 0;
-    if (filter_.Add(pattern, RuleOptions(), &id) != RE2::NoError) {
+    if (filter_.Add(Filterable(pattern), RuleOptions(), &id) != RE2::NoError) {
       *error = "pattern rejected by the prefilter";
       return false;
     }
@@ -66,7 +66,7 @@ class Matcher::SetIndex {
   // -1 when the context cannot be used as a gate.
   int AddGate(const std::string& context) {
     int id = 0;
-    if (filter_.Add(context, RuleOptions(), &id) != RE2::NoError) return -1;
+    if (filter_.Add(Filterable(context), RuleOptions(), &id) != RE2::NoError) return -1;
     rule_of_.push_back({kGate, 0});
     gate_of_.push_back(-1);
     return id;
@@ -150,6 +150,25 @@ class Matcher::SetIndex {
     o.set_log_errors(false);
     o.set_max_mem(limits::kRe2MaxMem);
     return o;
+  }
+  // FilteredRE2 lower-cases its atoms by Unicode ("Ärger" -> "ärger") while
+  // AtomScanner folds ASCII only, so an atom holding a cased non-ASCII letter
+  // would miss "ÄRGER": such a pattern goes to the prefilter as one without
+  // atoms (a candidate everywhere). Cased scripts: U+0080..U+07FF, U+1xxx,
+  // U+2C00..U+2CFF, U+Axxx, fullwidth Latin letters, and beyond U+FFFF.
+  static const std::string& Filterable(const std::string& pattern) {
+    static const std::string kAnywhere = "(?s:.)";
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+      const auto c = static_cast<unsigned char>(pattern[i]);
+      const auto n = i + 1 < pattern.size() ? static_cast<unsigned char>(pattern[i + 1]) : 0;
+      const auto n2 = i + 2 < pattern.size() ? static_cast<unsigned char>(pattern[i + 2]) : 0;
+      const bool cased = (c >= 0xC2 && c <= 0xDF) || c == 0xE1 || c == 0xEA || c >= 0xF0 ||
+                         (c == 0xE2 && n >= 0xB0 && n <= 0xB3) ||
+                         (c == 0xEF && n == 0xBC && n2 >= 0xA1 && n2 <= 0xBA) ||
+                         (c == 0xEF && n == 0xBD && n2 >= 0x81 && n2 <= 0x9A);
+      if (cased) return kAnywhere;
+    }
+    return pattern;
   }
   static std::string LowerAscii(std::string s) {
     for (char& c : s) {

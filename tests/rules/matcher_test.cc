@@ -165,5 +165,21 @@ tin = ["tin concentrate", "TIN-plate"]
   CHECK(Spans(*m, "rare-earthly tinplate; RARE EARTH.") == std::vector<std::string>{"RARE EARTH=rare earths"});
 }
 
+TEST_CASE("Matcher finds patterns with non-ASCII letters in any case (atoms are folded by ASCII only)", "[matcher]") {
+  auto m = Build(R"(
+[[rule]]
+id = "z"
+category = "goods"
+patterns = ['\bzürich\b']
+[[rule]]
+id = "a"
+category = "action"
+case_sensitive = true
+patterns = ['Ärger']
+)");
+  CHECK(Spans(*m, "ZÜRICH banks. Zürich.") == std::vector<std::string>{"ZÜRICH=ZÜRICH", "Zürich=Zürich"});
+  CHECK(Spans(*m, "Ärger, ärger.") == std::vector<std::string>{"Ärger=Ärger"});
+}
+
 }  // namespace
 }  // namespace ecwatch::rules_internal
