@@ -13,6 +13,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "store/near_duplicates.h"
 #include "store/store.h"
 
 namespace ecwatch {
@@ -62,6 +63,7 @@ class SqliteStore final : public Store {
 
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
+  store_internal::NearDuplicateFinder near_duplicates_;
 };
 
 }  // namespace ecwatch

@@ -12,11 +12,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 #include <system_error>
-#include <vector>
 
 #include "base/json.h"
 #include "base/limits.h"
@@ -55,44 +53,6 @@ Status PrepareFile(const std::string& path) {
   }
   if (errno == EEXIST) return Status::Ok();
   return Status::IoError(Status::FromErrno(path, errno).message());
-}
-
-// The document a new text near-duplicates, as PutDocument's contract in
-// store.h says; 0 none. Throws on SQL errors.
-int64_t FindNearDuplicate(SQLite::Database& db, const std::string& text, uint64_t simhash,
-                          int64_t fetched_at) {
-  if (simhash == 0) return 0;
-  struct Candidate {
-    int64_t id;
-    int64_t duplicate_of;
-  };
-  std::vector<Candidate> close;
-  SQLite::Statement recent(db,
-                           "SELECT id, simhash, ifnull(duplicate_of, 0) FROM documents "
-                           "WHERE simhash != 0 AND fetched_at >= ? ORDER BY id DESC LIMIT ?");
-  recent.bind(1, fetched_at - static_cast<int64_t>(limits::kNearDuplicateWindowSeconds));
-  recent.bind(2, limits::kMaxNearDuplicateCandidates);
-  while (recent.executeStep()) {
-    if (SimHashClose(simhash, static_cast<uint64_t>(recent.getColumn(1).getInt64()))) {
-      close.push_back({recent.getColumn(0).getInt64(), recent.getColumn(2).getInt64()});
-    }
-  }
-  // Earliest first; SimHash only proposes, the texts decide.
-  std::sort(close.begin(), close.end(),
-            [](const Candidate& a, const Candidate& b) { return a.id < b.id; });
-  if (close.size() > static_cast<std::size_t>(limits::kMaxNearDuplicateChecks)) {
-    close.resize(limits::kMaxNearDuplicateChecks);
-  }
-  SQLite::Statement read(db, "SELECT text FROM documents WHERE id = ?");
-  for (const Candidate& c : close) {
-    read.reset();
-    read.bind(1, c.id);
-    if (!read.executeStep()) continue;
-    if (ShingleContainment(text, read.getColumn(0).getString()) >= kNearDuplicateMinContainment) {
-      return c.duplicate_of != 0 ? c.duplicate_of : c.id;
-    }
-  }
-  return 0;
 }
 
 }  // namespace
@@ -148,7 +108,7 @@ Result<PutOutcome> SqliteStore::PutDocument(const Article& article, const Findin
     PutOutcome outcome;
     outcome.inserted = true;
     const uint64_t simhash = SimHash(article.text);
-    outcome.duplicate_of = FindNearDuplicate(*db_, article.text, simhash, fetched_at);
+    outcome.duplicate_of = near_duplicates_.Find(*db_, article.text, simhash, fetched_at);
     outcome.document_id = InsertDocument(article, hash, findings.ruleset_version, fetched_at,
                                          simhash, outcome.duplicate_of);
     InsertMatches(outcome.document_id, findings);

@@ -93,9 +93,9 @@ class Store {
   // findings.alert is true, unless a document at the same URL (or canonical
   // URL) already has an alert with the same summary (an edited article).
   // Near-duplicates (extract/simhash.h): the document's SimHash is stored,
-  // and duplicate_of is set to the earliest (lowest id) of the most recent
-  // limits::kMaxNearDuplicateCandidates documents fetched no earlier than
-  // fetched_at - limits::kNearDuplicateWindowSeconds whose text is a
+  // and duplicate_of is set to the earliest (lowest id) document, among
+  // the newest limits::kMaxNearDuplicateCandidates (by id) fetched no earlier
+  // than fetched_at - limits::kNearDuplicateWindowSeconds, whose text is a
   // near-duplicate -- or, when that one is itself a near-duplicate, to its
   // duplicate_of, so a cluster points at its first document. At most
   // limits::kMaxNearDuplicateChecks texts are compared in full. 0 (NULL in
