@@ -80,6 +80,23 @@ class SqliteFrontier final : public Frontier {
     return Update(url, "failed", attempts, http_status, error, now, now);
   }
 
+  Result<std::optional<FrontierRow>> Find(const std::string& url) override {
+    try {
+      SQLite::Statement q(db_,
+                          "SELECT url, source, attempts, next_at, state, last_status, last_error "
+                          "FROM frontier WHERE url = ?");
+      q.bind(1, url);
+      if (!q.executeStep()) return std::optional<FrontierRow>();
+      FrontierRow row{FrontierEntry{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                    q.getColumn(2).getInt(), q.getColumn(3).getInt64()},
+                      q.getColumn(4).getString(), static_cast<long>(q.getColumn(5).getInt64()),
+                      q.getColumn(6).getString()};
+      return std::optional<FrontierRow>(std::move(row));
+    } catch (const std::exception& e) {
+      return Error(e);
+    }
+  }
+
   Result<FrontierCounts> Counts(const std::string& source) override {
     try {
       SQLite::Statement q(db_,

@@ -27,6 +27,14 @@ struct FrontierEntry {
   int64_t next_at = 0; // Unix seconds it is due
 };
 
+// One row as stored, for status and tests.
+struct FrontierRow {
+  FrontierEntry entry;
+  std::string state;       // "due", "done" or "failed"
+  long last_status = 0;    // HTTP status of the last attempt, 0 none
+  std::string last_error;  // "" after a success
+};
+
 struct FrontierCounts {
   int64_t due = 0;
   int64_t done = 0;
@@ -58,6 +66,9 @@ class Frontier {
   // Failed for good: state 'failed'.
   virtual Status MarkFailed(const std::string& url, int attempts, long http_status,
                             const std::string& error, int64_t now) = 0;
+
+  // The row of url; nullopt when the frontier never had it.
+  virtual Result<std::optional<FrontierRow>> Find(const std::string& url) = 0;
 
   // Rows per state, for all sources or one ("" = all).
   virtual Result<FrontierCounts> Counts(const std::string& source) = 0;

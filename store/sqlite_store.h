@@ -38,6 +38,7 @@ class SqliteStore final : public Store {
   Result<std::vector<SourceStatus>> ListSourceStatus() override;
   Result<std::vector<std::pair<std::string, int64_t>>> RuleHitCounts() override;
   Result<int> SchemaVersion() override;
+  Result<std::string> IntegrityCheck() override;
 
   // The connection, for AlertStore::ForStore (store/alert_store.cc), which
   // borrows it; and the path naming it in messages.

@@ -88,6 +88,10 @@ Result<int> Store::SchemaVersion() {
   return Status::Unsupported("SchemaVersion: not implemented by this store");
 }
 
+Result<std::string> Store::IntegrityCheck() {
+  return Status::Unsupported("IntegrityCheck: not implemented by this store");
+}
+
 Status SqliteStore::Error(const std::exception& e) const {
   return Status::IoError(path_ + ": " + e.what());
 }

@@ -138,6 +138,9 @@ class Store {
 
   // The schema version of the open database (PRAGMA user_version).
   virtual Result<int> SchemaVersion();
+
+  // "ok", or what PRAGMA integrity_check found wrong (its lines joined).
+  virtual Result<std::string> IntegrityCheck();
 };
 
 }  // namespace ecwatch

@@ -147,6 +147,20 @@ Result<int> SqliteStore::SchemaVersion() {
   }
 }
 
+Result<std::string> SqliteStore::IntegrityCheck() {
+  try {
+    SQLite::Statement query(*db_, "PRAGMA integrity_check");
+    std::string out;
+    while (query.executeStep()) {
+      if (!out.empty()) out += "; ";
+      out += query.getColumn(0).getString();
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return Error(e);
+  }
+}
+
 SourceStatus SqliteStore::ReadSourceStatus(const std::string& name) {
   SourceStatus status;
   status.name = name;
