@@ -23,6 +23,7 @@
 #include "extract/batch.h"
 #include "rules/rule_set.h"
 #include "store/alert_store.h"
+#include "store/frontier.h"
 #include "store/store.h"
 
 namespace ecwatch {
@@ -317,13 +318,17 @@ int RunDaemon(const GlobalOptions& g, bool once, Streams io) {
 namespace ecwatch {
 namespace {
 
+// "45s", "12m", "5h", "3d".
+std::string Span(int64_t d) {
+  if (d < 120) return std::to_string(d) + "s";
+  if (d < 7200) return std::to_string(d / 60) + "m";
+  if (d < 172800) return std::to_string(d / 3600) + "h";
+  return std::to_string(d / 86400) + "d";
+}
+
 std::string Ago(int64_t then, int64_t now) {
   if (then == 0) return "never";
-  int64_t d = now - then;
-  if (d < 120) return std::to_string(d) + "s ago";
-  if (d < 7200) return std::to_string(d / 60) + "m ago";
-  if (d < 172800) return std::to_string(d / 3600) + "h ago";
-  return std::to_string(d / 86400) + "d ago";
+  return Span(now - then) + " ago";
 }
 
 std::string Cell(std::string text, std::size_t width) {
@@ -376,35 +381,79 @@ void PrintDeliveryStatus(const Json& d, std::ostream& out) {
 
 }  // namespace
 
+namespace {
+
+// Per source: URLs waiting in the frontier, given up, and the next poll
+// (from the config, when given: last poll + interval).
+struct SourceQueue {
+  FrontierCounts frontier;
+  int64_t next_poll = 0;  // Unix seconds, 0 unknown
+};
+
+Result<SourceQueue> QueueOf(Frontier* frontier, const Config& config, const SourceStatus& s) {
+  SourceQueue queue;
+  Result<FrontierCounts> counts = frontier->Counts(s.name);
+  if (!counts.ok()) return counts.status();
+  queue.frontier = counts.value();
+  for (const SourceConfig& source : config.sources) {
+    if (source.name == s.name && source.enabled) queue.next_poll = s.last_fetch + source.interval_seconds;
+  }
+  return queue;
+}
+
+std::string Until(int64_t then, int64_t now) {
+  if (then == 0) return "?";
+  if (then <= now) return "now";
+  return "in " + Span(then - now);
+}
+
+}  // namespace
+
 int RunStatus(const GlobalOptions& g, Streams io) {
+  Result<Config> config = LoadConfigIfGiven(g);
+  if (!config.ok()) return Fail(config.status(), io);
   Result<Stages> stages = OpenStages(g, false);
   if (!stages.ok()) return Fail(stages.status(), io);
   Result<std::vector<SourceStatus>> sources = stages->store->ListSourceStatus();
   if (!sources.ok()) return Fail(sources.status(), io);
+  Result<std::unique_ptr<Frontier>> frontier = Frontier::ForStore(stages->store.get());
+  if (!frontier.ok()) return Fail(frontier.status(), io);
   const int64_t now = SystemClock().NowSeconds();
   Result<Json> deliveries = DeliveryStatus(stages->store.get(), now);
   if (!deliveries.ok()) return Fail(deliveries.status(), io);
   constexpr int64_t kFailingForADay = 86400;
+  std::vector<SourceQueue> queues;
+  for (const SourceStatus& s : sources.value()) {
+    Result<SourceQueue> queue = QueueOf(frontier->get(), config.value(), s);
+    if (!queue.ok()) return Fail(queue.status(), io);
+    queues.push_back(queue.value());
+  }
   if (g.json) {
     Json out = Json::array();
-    for (const SourceStatus& s : sources.value()) {
+    for (std::size_t i = 0; i < sources->size(); ++i) {
+      const SourceStatus& s = sources.value()[i];
       out.push_back({{"name", s.name}, {"fetches", s.fetches}, {"errors", s.errors},
                      {"last_fetch", s.last_fetch}, {"last_success", s.last_success},
                      {"last_error", s.last_error}, {"last_error_at", s.last_error_at},
                      {"documents", s.documents}, {"alerts", s.alerts},
+                     {"queued", queues[i].frontier.due}, {"given_up", queues[i].frontier.failed},
+                     {"next_poll", queues[i].next_poll},
                      {"failing_for_a_day", s.last_fetch != 0 && now - s.last_success > kFailingForADay}});
     }
     io.out << Json{{"sources", out}, {"alerts", deliveries.value()}}.dump(2) << "\n";
     return kExitOk;
   }
-  io.out << Cell("source", 24) << Cell("last success", 13) << Cell("docs", 6) << Cell("alerts", 6)
-         << "last error\n";
-  for (const SourceStatus& s : sources.value()) {
+  io.out << Cell("source", 20) << Cell("last success", 13) << Cell("next", 8) << Cell("docs", 6)
+         << Cell("alerts", 6) << Cell("queued", 6) << "last error\n";
+  for (std::size_t i = 0; i < sources->size(); ++i) {
+    const SourceStatus& s = sources.value()[i];
     std::string name = s.name.empty() ? "(manual)" : s.name;
     bool stale = s.last_fetch != 0 && now - s.last_success > kFailingForADay;
-    io.out << Cell(name, 24) << Cell(Ago(s.last_success, now), 13)
+    io.out << Cell(name, 20) << Cell(Ago(s.last_success, now), 13)
+           << Cell(s.name.empty() ? "-" : Until(queues[i].next_poll, now), 8)
            << Cell(std::to_string(s.documents), 6) << Cell(std::to_string(s.alerts), 6)
-           << (s.last_error.empty() ? "-" : Cell(Ago(s.last_error_at, now) + ": " + s.last_error, 24))
+           << Cell(std::to_string(queues[i].frontier.due), 6)
+           << (s.last_error.empty() ? "-" : Cell(Ago(s.last_error_at, now) + ": " + s.last_error, 20))
            << (stale ? "  FAILING" : "") << "\n";
   }
   if (sources->empty()) io.out << "no sources fetched yet\n";
