@@ -142,3 +142,64 @@ TEST_CASE("WARC capture and allow_private settings are read and checked", "[app]
 
 }  // namespace
 }  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("crawl scheduling keys and sitemap sources are read and checked", "[app][config]") {
+  const char* good = R"toml(
+[crawler]
+concurrency = 32
+per_host_connections = 2
+per_host_delay = "0s"
+retries = 5
+retry_delay = "2m"
+timeout = "10s"
+[[source]]
+name = "news-sitemap"
+kind = "sitemap"
+url = "https://example.org/sitemap_news.xml.gz"
+)toml";
+  auto c = ParseConfig("c.toml", good, "/srv");
+  INFO(c.status().message());
+  REQUIRE(c.ok());
+  CHECK(c->concurrency == 32);
+  CHECK(c->per_host_connections == 2);
+  CHECK(c->per_host_delay_ms == 0);
+  CHECK(c->max_attempts == 6);
+  CHECK(c->retry_delay_seconds == 120);
+  CHECK(c->timeout_seconds == 10);
+  CHECK(c->sources.at(0).kind == SourceConfig::Kind::kSitemap);
+
+  Config defaults;
+  CHECK(defaults.concurrency == 16);
+  CHECK(defaults.per_host_connections == 1);
+  CHECK(defaults.per_host_delay_ms == 1000);
+
+  struct Bad {
+    const char* text;
+    const char* expected;
+  };
+  for (const Bad& bad : {Bad{"[crawler]\nconcurrency = 0\n", "c.toml:2:"},
+                         Bad{"[crawler]\nconcurrency = 100000\n", "concurrency must be"},
+                         Bad{"[crawler]\nper_host_delay = \"soon\"\n", "per_host_delay must"},
+                         Bad{"[crawler]\nretries = 11\n", "retries must be"},
+                         Bad{"[crawler]\ntimeout = \"0s\"\n", "timeout must"},
+                         Bad{"[[source]]\nname = 'x'\nkind = 'atom'\nurl = 'https://e.org'\n",
+                             "\"feed\", \"sitemap\" or \"page\""}}) {
+    auto r = ParseConfig("c.toml", bad.text, "/srv");
+    REQUIRE_FALSE(r.ok());
+    INFO(r.status().message());
+    CHECK(r.status().message().find(bad.expected) != std::string::npos);
+  }
+}
+
+TEST_CASE("the commented example config loads", "[app][config]") {
+  auto c = LoadConfig(std::string(ECWATCH_SOURCE_DIR) + "/examples/ecwatch.toml");
+  INFO(c.status().message());
+  REQUIRE(c.ok());
+  CHECK(c->sources.size() >= 3);
+}
+
+}  // namespace
+}  // namespace ecwatch
