@@ -25,6 +25,8 @@ class RE2;
 
 namespace ecwatch::rules_internal {
 
+class SetIndex;
+
 // One accepted rule hit, offsets into the scanned text.
 struct Hit {
   std::size_t rule = 0;      // index into Matcher::rules()
@@ -61,7 +63,6 @@ class Matcher {
 
  private:
   struct Compiled;
-  class SetIndex;
   struct TextHits;
   Matcher();
   static std::unique_ptr<Compiled> CompileRule(const Rule& rule, std::vector<std::string>* errors);
