@@ -42,6 +42,8 @@ class Site {
   // faults: list the failure cases in the sitemap too, not only six articles.
   explicit Site(bool faults = true) : faults_(faults) {
     auto& s = http_.server();
+    // Hanging handlers and keep-alive connections each hold a thread.
+    s.new_task_queue = [] { return new httplib::ThreadPool(32); };
     s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
       std::lock_guard<std::mutex> lock(mu_);
       hits_[req.path].push_back(Clock::now());
@@ -91,14 +93,19 @@ class Site {
       r.set_content(ArticleHtml("Busy", 91), "text/html");
     });
     s.Get("/slow.html", [this](const httplib::Request&, httplib::Response& r) {
-      for (int i = 0; i < 30 && !http_.stopping(); ++i) {
+      for (int i = 0; i < 40 && !http_.stopping(); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
       r.set_content(ArticleHtml("Slow", 92), "text/html");
     });
     s.Get("/loop.html", [](const httplib::Request&, httplib::Response& r) { r.set_redirect("/loop.html"); });
     s.Get("/big.html", [](const httplib::Request&, httplib::Response& r) {
-      r.set_content(std::string(17 << 20, 'x'), "text/html");
+      // 17 MiB announced by Content-Length, produced only as far as read.
+      r.set_content_provider(17 << 20, "text/html",
+                             [](size_t, size_t length, httplib::DataSink& sink) {
+                               static const std::string chunk(64 << 10, 'x');
+                               return sink.write(chunk.data(), std::min(length, chunk.size()));
+                             });
     });
     s.Get("/gz.html", [](const httplib::Request&, httplib::Response& r) {
       r.set_header("Content-Encoding", "gzip");
@@ -171,7 +178,7 @@ int RunOnce(const std::string& dir, const Site& site, const std::string& crawler
 
 const char* kFast =
     "per_host_delay = '0s'\nper_host_connections = 4\nconcurrency = 8\nretries = 2\n"
-    "retry_delay = '1s'\ntimeout = '1s'\n";
+    "retry_delay = '1s'\ntimeout = '2s'\n";
 
 FrontierRow Row(Frontier* frontier, const std::string& url) {
   auto row = frontier->Find(url);

@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "base/limits.h"
 #include "tests/crawler/local_http_server.h"
 
 namespace ecwatch {
@@ -134,6 +135,20 @@ TEST_CASE("AbortAll hands back every transfer in flight", "[crawler][multi]") {
     CHECK(c.transient);
   }
   CHECK(fetcher.in_flight() == 0);
+}
+
+}  // namespace
+}  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("MultiFetcher runs at most kMaxConcurrency transfers whatever it is asked",
+          "[crawler][multi][limits]") {
+  MultiFetcher fetcher(FetchOptions{}, FetchOptions{}, 1 << 20);
+  CHECK(fetcher.capacity() == limits::kMaxConcurrency);
+  MultiFetcher one(FetchOptions{}, FetchOptions{}, 0);
+  CHECK(one.capacity() == 1);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "base/limits.h"
 #include "tests/test_support.h"
 
 namespace ecwatch {
@@ -65,6 +66,23 @@ TEST_CASE("the frontier survives a reopen of the database file", "[store][fronti
   auto due = f->Due(10, 10).value();
   REQUIRE(due.size() == 2);
   CHECK(due[1].attempts + due[0].attempts == 2);
+}
+
+}  // namespace
+}  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("Due returns at most kMaxFrontierBatch entries whatever the limit asked",
+          "[store][frontier][limits]") {
+  auto store = Store::Open(":memory:");
+  REQUIRE(store.ok());
+  auto f = std::move(Frontier::ForStore(store->get())).value();
+  for (std::size_t i = 0; i <= limits::kMaxFrontierBatch; ++i) {
+    REQUIRE(f->Add("http://a/" + std::to_string(i), "s", 0).value());
+  }
+  CHECK(f->Due(1, 1 << 30).value().size() == limits::kMaxFrontierBatch);
 }
 
 }  // namespace
