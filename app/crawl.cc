@@ -77,17 +77,21 @@ void Crawl::QueueDueSources(int64_t now) {
 
 Status Crawl::Refill(int64_t now) {
   const int64_t now_ms = NowMs();
-  if (!frontier_dirty_ && now_ms < next_refill_ms_) return Status::Ok();
   const std::size_t want = static_cast<std::size_t>(fetcher_->capacity()) * kPendingPerSlot;
-  if (queued_urls_.size() >= want) return Status::Ok();
+  // Read more when the queue runs low; but when the last read found nothing
+  // more to do, only once links were added or the interval passed.
+  if (queued_urls_.size() > want / 2) return Status::Ok();
+  if (frontier_drained_ && !frontier_dirty_ && now_ms < next_refill_ms_) return Status::Ok();
   next_refill_ms_ = now_ms + kRefillIntervalMs;
   frontier_dirty_ = false;
-  Result<std::vector<FrontierEntry>> due =
-      frontier_->Due(now, static_cast<int>(std::min(want * 2, limits::kMaxFrontierBatch)));
+  const std::size_t ask = std::min(want * 2, limits::kMaxFrontierBatch);
+  Result<std::vector<FrontierEntry>> due = frontier_->Due(now, static_cast<int>(ask));
   if (!due.ok()) return due.status();
+  std::size_t added = 0;
   for (FrontierEntry& entry : due.value()) {
     if (queued_urls_.size() >= want) break;
     if (!queued_urls_.insert(entry.url).second) continue;
+    ++added;
     Job job;
     job.kind = JobKind::kArticle;
     job.origin = OriginOf(entry.url);
@@ -98,6 +102,7 @@ Status Crawl::Refill(int64_t now) {
     }
     pending_.push_back(std::move(job));
   }
+  frontier_drained_ = added == 0;
   return Status::Ok();
 }
 

@@ -146,7 +146,8 @@ class Crawl {
   std::map<uint64_t, Job> in_flight_;
   uint64_t next_tag_ = 1;
   int64_t next_refill_ms_ = 0;
-  bool frontier_dirty_ = true;  // links were added since the last refill
+  bool frontier_dirty_ = true;    // links were added since the last refill
+  bool frontier_drained_ = false; // the last refill found nothing new to queue
 };
 
 }  // namespace ecwatch
