@@ -4,8 +4,8 @@
 //
 // Tokens: runs of letters/digits, lower-cased (ASCII, Latin-1, Latin
 // Extended-A, Greek, Cyrillic; full-width ASCII folded to ASCII); each CJK
-// ideograph, kana or CJK symbol-free codepoint is a token of its own (Chinese
-// and Japanese have no spaces). Punctuation, symbols, spaces and invalid
+// ideograph or kana is a token of its own (Chinese and Japanese have no
+// spaces; Hangul words are space-separated runs). Punctuation, symbols, spaces and invalid
 // UTF-8 separate tokens. Shingles: kSimHashShingleTokens consecutive tokens.
 // Each shingle is hashed to 64 bits and votes +1/-1 on every bit; a bit of the
 // fingerprint is set when its votes are positive (Charikar 2002).
