@@ -1,7 +1,9 @@
 // LoadConfig: TOML config -> Config, with file:line errors for every bad key.
 #include "app/config.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -15,6 +17,9 @@ namespace ecwatch {
 namespace {
 
 namespace fs = std::filesystem;
+
+// [crawler] extract_threads upper bound.
+constexpr int64_t kMaxExtractThreads = 64;
 
 class ConfigReader {
  public:
@@ -95,7 +100,8 @@ Status ConfigReader::ReadRules(const TomlValue& t, Config* c) const {
 Status ConfigReader::ReadCrawler(const TomlValue& t, Config* c) const {
   if (Status s = CheckKeys(t, "[crawler]",
                            {"user_agent", "allow_private", "concurrency", "per_host_delay",
-                            "per_host_connections", "retries", "retry_delay", "timeout"});
+                            "per_host_connections", "retries", "retry_delay", "timeout",
+                            "extract_threads"});
       !s.ok()) {
     return s;
   }
@@ -142,10 +148,11 @@ Status ConfigReader::GetDuration(const TomlValue& t, const char* key, int64_t lo
 
 Status ConfigReader::ReadCrawlSchedule(const TomlValue& t, Config* c) const {
   int64_t concurrency = c->concurrency, retries = c->max_attempts - 1;
-  int64_t per_host = c->per_host_connections;
+  int64_t per_host = c->per_host_connections, threads = c->extract_threads;
   int64_t delay = c->per_host_delay_ms / 1000, timeout = c->timeout_seconds;
   if (Status s = GetInt(t, "concurrency", 1, limits::kMaxConcurrency, &concurrency); !s.ok()) return s;
   if (Status s = GetInt(t, "retries", 0, 10, &retries); !s.ok()) return s;
+  if (Status s = GetInt(t, "extract_threads", 0, kMaxExtractThreads, &threads); !s.ok()) return s;
   if (Status s = GetInt(t, "per_host_connections", 1, limits::kMaxConcurrency, &per_host); !s.ok()) {
     return s;
   }
@@ -154,6 +161,7 @@ Status ConfigReader::ReadCrawlSchedule(const TomlValue& t, Config* c) const {
   if (Status s = GetDuration(t, "timeout", 1, 3600, &timeout); !s.ok()) return s;
   c->concurrency = static_cast<int>(concurrency);
   c->per_host_connections = static_cast<int>(per_host);
+  c->extract_threads = static_cast<int>(threads);
   c->max_attempts = static_cast<int>(retries) + 1;
   c->per_host_delay_ms = delay * 1000;
   c->timeout_seconds = static_cast<long>(timeout);
@@ -247,6 +255,11 @@ Status ConfigReader::Read(const TomlValue& root, Config* config) {
 }
 
 }  // namespace
+
+int DefaultExtractThreads() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return static_cast<int>(std::clamp(cores, 1u, 4u));
+}
 
 bool ParseInterval(const std::string& text, int64_t* seconds) {
   if (text.size() < 2) return false;

@@ -21,6 +21,10 @@ struct SourceConfig {
   bool enabled = true;
 };
 
+// Threads extracting and matching pages beside the crawl's own: the cores,
+// at most 4.
+int DefaultExtractThreads();
+
 struct Config {
   std::string path;             // the file it was read from
   std::string store_path;       // [store] path, resolved against the config's folder; "" = default
@@ -35,6 +39,7 @@ struct Config {
   int concurrency = 16;               // concurrency: transfers at once, 1..limits::kMaxConcurrency
   int64_t per_host_delay_ms = 1000;   // per_host_delay: pause between requests to one host ("1s", "0s")
   int per_host_connections = 1;       // per_host_connections: transfers at once to one host
+  int extract_threads = DefaultExtractThreads();  // extract_threads: pages analysed at once (0: inline)
   int max_attempts = 4;               // retries + 1: attempts of a URL failing transiently
   int64_t retry_delay_seconds = 30;   // retry_delay: first backoff, doubling, with jitter
   long timeout_seconds = limits::kTotalTimeoutSeconds;  // timeout: one transfer, in all

@@ -19,13 +19,16 @@ namespace {
 
 // Queued article jobs kept per transfer slot (more are read when these run out).
 constexpr int kPendingPerSlot = 8;
+// Longest sleep while only the analysis pool has work.
+constexpr int kPoolPollMs = 2;
 // How often the frontier is read when nothing new was added to it.
 constexpr int64_t kRefillIntervalMs = 1000;
 
 }  // namespace
 
 Crawl::Crawl(const Config* config, bool once, Store* store, Frontier* frontier,
-             MultiFetcher* fetcher, RobotsCache* robots, Pipeline* pipeline, const Clock* clock)
+             MultiFetcher* fetcher, RobotsCache* robots, Pipeline* pipeline, AnalyzePool* pool,
+             const Clock* clock)
     : config_(config),
       once_(once),
       store_(store),
@@ -33,6 +36,7 @@ Crawl::Crawl(const Config* config, bool once, Store* store, Frontier* frontier,
       fetcher_(fetcher),
       robots_(robots),
       pipeline_(pipeline),
+      pool_(pool),
       clock_(clock),
       gate_(config->per_host_delay_ms, config->per_host_connections),
       random_(std::random_device{}()) {
@@ -153,8 +157,14 @@ void Crawl::StartJob(Job job) {
 
 Status Crawl::Dispatch(int64_t now, PassStats* stats) {
   const int64_t now_ms = NowMs();
+  // Backpressure: fetch no faster than the pool analyses.
+  const int max_backlog = fetcher_->capacity() * 2;
   for (auto it = pending_.begin(); it != pending_.end();) {
     if (fetcher_->in_flight() >= fetcher_->capacity()) break;
+    if (it->kind == JobKind::kArticle && pool_->outstanding() >= max_backlog) {
+      ++it;
+      continue;
+    }
     if (!gate_.MayStart(it->origin, now_ms)) {
       ++it;
       continue;
@@ -187,6 +197,7 @@ Status Crawl::Dispatch(int64_t now, PassStats* stats) {
 
 void Crawl::Wait(int wait_ms, int64_t now_ms) {
   if (fetcher_->in_flight() > 0 || wait_ms <= 0) return;  // Poll waits on the sockets
+  if (pool_->outstanding() > 0) wait_ms = std::min(wait_ms, kPoolPollMs);
   int64_t until = now_ms + wait_ms;
   for (const Job& job : pending_) until = std::min(until, gate_.ReadyAt(job.origin, now_ms));
   const int64_t sleep_ms = std::max<int64_t>(until - now_ms, pending_.empty() ? wait_ms : 1);
@@ -211,6 +222,17 @@ Status Crawl::Step(int wait_ms, PassStats* stats) {
   for (FetchCompletion& done : finished) {
     NotifyWatchdog();
     if (Status s = Handle(std::move(done), stats); !s.ok()) return s;
+  }
+  return CollectAnalyzed(stats);
+}
+
+Status Crawl::CollectAnalyzed(PassStats* stats) {
+  for (Analyzed& analyzed : pool_->Collect()) {
+    auto it = analyzing_.find(analyzed.tag);
+    if (it == analyzing_.end()) continue;
+    Job job = std::move(it->second);
+    analyzing_.erase(it);
+    if (Status s = FinishArticle(job, std::move(analyzed), stats); !s.ok()) return s;
   }
   return Status::Ok();
 }

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "app/alert_stage.h"
+#include "app/analyze_pool.h"
 #include "app/config.h"
 #include "app/pipeline.h"
 #include "base/clock.h"
@@ -59,8 +60,9 @@ class Crawl {
   // once: every enabled source is polled exactly once (Finished() tells when
   // all it led to is done). fetcher's `open` options serve sources and their
   // origins, `guarded` ones (SSRF guard) every other origin.
+  // Pages are extracted and matched on pool's threads, stored on this one.
   Crawl(const Config* config, bool once, Store* store, Frontier* frontier, MultiFetcher* fetcher,
-        RobotsCache* robots, Pipeline* pipeline, const Clock* clock);
+        RobotsCache* robots, Pipeline* pipeline, AnalyzePool* pool, const Clock* clock);
 
   // Called after each document stored as new (the alert stage).
   void set_on_new_document(std::function<void(PassStats*)> fn) { on_new_document_ = std::move(fn); }
@@ -77,7 +79,8 @@ class Crawl {
   bool Finished();
 
   // Stops every transfer in flight; each is recorded in `fetches` as aborted
-  // and stays due in the frontier (fetched again on the next start).
+  // and stays due in the frontier (fetched again on the next start). Pages
+  // already fetched are analysed and stored first.
   Status Abort();
 
   // Earliest time (Unix seconds) anything is due: a source or a frontier URL.
@@ -112,6 +115,9 @@ class Crawl {
   Status Handle(FetchCompletion done, PassStats* stats);
   Status HandleSource(const Job& job, FetchCompletion& done, PassStats* stats);
   Status HandleArticle(const Job& job, FetchCompletion& done, PassStats* stats);
+  // Stores what the pool made of a fetched article; marks the frontier.
+  Status FinishArticle(const Job& job, Analyzed analyzed, PassStats* stats);
+  Status CollectAnalyzed(PassStats* stats);
   void HandleRobots(const Job& job, const FetchCompletion& done);
   Result<std::vector<std::string>> DiscoverLinks(const Job& job, const FetchResult& fetched,
                                                  PassStats* stats);
@@ -128,6 +134,7 @@ class Crawl {
   MultiFetcher* fetcher_;
   RobotsCache* robots_;
   Pipeline* pipeline_;
+  AnalyzePool* pool_;
   const Clock* clock_;
   HostGate gate_;
   RetryPolicy retry_;
@@ -144,6 +151,7 @@ class Crawl {
   std::set<std::string> robots_busy_;               // origins whose robots.txt is being fetched
   std::set<std::string> robots_unreachable_;        // origins whose robots.txt fetch failed
   std::map<uint64_t, Job> in_flight_;
+  std::map<uint64_t, Job> analyzing_;               // fetched, in the pool
   uint64_t next_tag_ = 1;
   int64_t next_refill_ms_ = 0;
   bool frontier_dirty_ = true;    // links were added since the last refill

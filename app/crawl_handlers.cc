@@ -143,30 +143,16 @@ Status Crawl::HandleSource(const Job& job, FetchCompletion& done, PassStats* sta
 }
 
 Status Crawl::HandleArticle(const Job& job, FetchCompletion& done, PassStats* stats) {
-  queued_urls_.erase(job.url);
   const std::string source = job.source != nullptr ? job.source->name : "";
   const int64_t now = clock_->NowSeconds();
   const int attempts = job.attempts + 1;
   if (done.result.ok()) {
-    const long status = done.http_status;
-    Result<IngestReport> report =
-        pipeline_->IngestFetched(job.url, std::move(done.result).value(), source);
-    if (!report.ok()) {
-      if (report.status().code() == Status::Code::kIoError) return report.status();  // the store
-      ++stats->documents_failed;
-      LogWarn("source " + source + ": " + report.status().message());
-      return frontier_->MarkFailed(job.url, attempts, status, report.status().message(), now);
-    }
-    if (report->stored.inserted) {
-      ++stats->documents_new;
-      if (on_new_document_) on_new_document_(stats);
-    }
-    if (report->stored.alert_id != 0) {
-      Result<std::vector<AlertRow>> rows = store_->ListAlerts(report->stored.alert_id - 1, 1);
-      if (rows.ok() && !rows->empty()) stats->alerts.push_back(rows->front());
-    }
-    return frontier_->MarkDone(job.url, attempts, status, now);
+    pipeline_->Capture(done.result.value(), job.url);
+    pool_->Submit(done.tag, std::move(done.result).value(), pipeline_->rules());
+    analyzing_.emplace(done.tag, job);
+    return Status::Ok();
   }
+  queued_urls_.erase(job.url);
   const std::string error = done.result.status().message();
   if (Status s = store_->RecordFetch(FetchRecord{job.url, source, done.http_status, error, now});
       !s.ok()) {
@@ -185,8 +171,34 @@ Status Crawl::HandleArticle(const Job& job, FetchCompletion& done, PassStats* st
   return frontier_->MarkFailed(job.url, attempts, done.http_status, error, now);
 }
 
+Status Crawl::FinishArticle(const Job& job, Analyzed analyzed, PassStats* stats) {
+  queued_urls_.erase(job.url);
+  const std::string source = job.source != nullptr ? job.source->name : "";
+  const int64_t now = clock_->NowSeconds();
+  const int attempts = job.attempts + 1;
+  const long status = analyzed.fetched.http_status;
+  Result<IngestReport> report = pipeline_->StoreAnalyzed(
+      analyzed.fetched, std::move(analyzed.article), std::move(analyzed.findings), source);
+  if (!report.ok()) {
+    if (report.status().code() == Status::Code::kIoError) return report.status();  // the store
+    ++stats->documents_failed;
+    LogWarn("source " + source + ": " + report.status().message());
+    return frontier_->MarkFailed(job.url, attempts, status, report.status().message(), now);
+  }
+  if (report->stored.inserted) {
+    ++stats->documents_new;
+    if (on_new_document_) on_new_document_(stats);
+  }
+  if (report->stored.alert_id != 0) {
+    Result<std::vector<AlertRow>> rows = store_->ListAlerts(report->stored.alert_id - 1, 1);
+    if (rows.ok() && !rows->empty()) stats->alerts.push_back(rows->front());
+  }
+  return frontier_->MarkDone(job.url, attempts, status, now);
+}
+
 bool Crawl::Finished() {
   if (!pending_.empty() || fetcher_->in_flight() > 0 || !sources_busy_.empty()) return false;
+  if (!analyzing_.empty()) return false;
   for (const SourceConfig& source : config_->sources) {
     if (source.enabled && !source_due_.count(source.name)) return false;  // not polled yet
   }
@@ -209,7 +221,10 @@ Status Crawl::Abort() {
     }
     in_flight_.erase(it);
   }
-  return Status::Ok();
+  // What was fetched is not fetched again: finish analysing and store it.
+  pool_->WaitIdle();
+  PassStats ignored;
+  return CollectAnalyzed(&ignored);
 }
 
 int64_t Crawl::NextDue() {

@@ -81,6 +81,7 @@ Status Daemon::ReloadRules() {
     NotifyReady("rules reload refused: " + loaded.status().message());
     return loaded.status();
   }
+  retired_rules_.push_back(std::move(rules_));
   rules_ = std::move(loaded).value();
   pipeline_.set_rules(rules_.get());
   NotifyReady("rules version " + rules_->version().substr(0, 12));
@@ -130,12 +131,17 @@ Status Daemon::Deliver(PassStats* stats) {
   return Status::Ok();
 }
 
+void Daemon::FreeRetiredRules(const AnalyzePool& pool) {
+  if (!retired_rules_.empty() && pool.outstanding() == 0) retired_rules_.clear();
+}
+
 Status Daemon::Loop(Crawl* crawl, bool once, PassStats* stats) {
   while (!(signals_ && signals_->stop.load())) {
     NotifyWatchdog();
     MaybeReload();
     if (Status s = Deliver(stats); !s.ok()) return s;
     if (Status s = crawl->Step(kStepMs, stats); !s.ok()) return s;
+    FreeRetiredRules(*pool_);
     if (once && crawl->Finished()) return Deliver(stats);
   }
   return Status::Ok();
@@ -148,7 +154,10 @@ Status Daemon::Run(bool once, PassStats* stats) {
           " transfers at once");
   Result<std::unique_ptr<Frontier>> frontier = Frontier::ForStore(store_);
   if (!frontier.ok()) return frontier.status();
-  Crawl crawl(&config_, once, store_, frontier->get(), fetcher_, &robots_, &pipeline_, clock_);
+  AnalyzePool pool(config_.extract_threads);
+  Crawl crawl(&config_, once, store_, frontier->get(), fetcher_, &robots_, &pipeline_, &pool,
+              clock_);
+  pool_ = &pool;
   crawl.set_on_new_document([this](PassStats* s) {
     if (Status st = RunAlertStage(s); !st.ok()) LogError("alert stage: " + st.message());
   });
@@ -158,6 +167,7 @@ Status Daemon::Run(bool once, PassStats* stats) {
   Status status = Loop(&crawl, once, stats);
   NotifyStopping();
   if (Status s = crawl.Abort(); !s.ok() && status.ok()) status = s;
+  pool_ = nullptr;
   LogInfo("ecwatch stopping");
   return status;
 }

@@ -65,9 +65,13 @@ class Daemon {
   Status RunAlertStage(PassStats* stats);
   Status Deliver(PassStats* stats);
   Status Loop(Crawl* crawl, bool once, PassStats* stats);
+  // Frees replaced rule sets once no page is being matched with them.
+  void FreeRetiredRules(const AnalyzePool& pool);
 
   Config config_;
   std::unique_ptr<RuleSet> rules_;
+  // Replaced by a reload while the analysis pool may still use them.
+  std::vector<std::unique_ptr<RuleSet>> retired_rules_;
   Store* store_;
   MultiFetcher* fetcher_;
   const Clock* clock_;
@@ -78,6 +82,7 @@ class Daemon {
   std::string rules_fingerprint_;
   int64_t last_rules_check_ = 0;
   AlertStage* alert_stage_ = nullptr;
+  AnalyzePool* pool_ = nullptr;  // during Run
 };
 
 }  // namespace ecwatch

@@ -63,28 +63,28 @@ Pipeline::Loaded Pipeline::FromFetch(const std::string& requested_url, FetchResu
   return loaded;
 }
 
-Result<Article> Pipeline::Extract(const IngestInput& input, const Loaded& loaded) {
-  DocumentKind kind = input.force_text
-                          ? DocumentKind::kText
-                          : ClassifyDocument(loaded.content_type, loaded.url, loaded.body);
+Result<Article> Pipeline::Extract(bool force_text, const std::string& url,
+                                  const std::string& content_type, const std::string& body) {
+  DocumentKind kind =
+      force_text ? DocumentKind::kText : ClassifyDocument(content_type, url, body);
   switch (kind) {
     case DocumentKind::kText:
-      return ExtractPlainText(loaded.url, loaded.content_type, loaded.body);
+      return ExtractPlainText(url, content_type, body);
     case DocumentKind::kHtml:
-      return ExtractHtml(loaded.url, loaded.content_type, loaded.body);
+      return ExtractHtml(url, content_type, body);
     case DocumentKind::kFeed:
-      return Status::Unsupported(loaded.url + ": is a feed, not an article (add it as a [[source]])");
+      return Status::Unsupported(url + ": is a feed, not an article (add it as a [[source]])");
     case DocumentKind::kUnsupported:
       break;
   }
-  std::string type = loaded.content_type.empty() ? "unknown type" : loaded.content_type;
-  return Status::Unsupported(loaded.url + ": neither HTML nor text (" + type + ")");
+  std::string type = content_type.empty() ? "unknown type" : content_type;
+  return Status::Unsupported(url + ": neither HTML nor text (" + type + ")");
 }
 
 Result<Article> Pipeline::ExtractOnly(const IngestInput& input) {
   Result<Loaded> loaded = Load(input);
   if (!loaded.ok()) return loaded.status();
-  return Extract(input, loaded.value());
+  return Extract(input.force_text, loaded->url, loaded->content_type, loaded->body);
 }
 
 Result<IngestReport> Pipeline::MatchAndStore(Article article, int64_t fetched_at) {
@@ -112,18 +112,44 @@ Result<IngestReport> Pipeline::IngestCaptured(const FetchResult& captured,
 
 Result<IngestReport> Pipeline::IngestFetched(const std::string& requested_url,
                                              FetchResult fetched, const std::string& source) {
-  if (warc_ != nullptr && !fetched.not_modified()) {
-    if (Status s = warc_->AppendResponse(fetched, requested_url); !s.ok()) {
-      LogError("WARC capture failed: " + s.message());
-    }
+  Capture(fetched, requested_url);
+  Result<Article> article = ExtractFetched(fetched);
+  Findings findings;
+  if (article.ok()) findings = rules_->Match(article.value());
+  return StoreAnalyzed(fetched, std::move(article), std::move(findings), source);
+}
+
+void Pipeline::Capture(const FetchResult& fetched, const std::string& requested_url) {
+  if (warc_ == nullptr || fetched.not_modified()) return;
+  if (Status s = warc_->AppendResponse(fetched, requested_url); !s.ok()) {
+    LogError("WARC capture failed: " + s.message());
   }
-  Loaded loaded = FromFetch(requested_url, std::move(fetched));
-  return ExtractMatchStore(IngestInput{loaded.url, false, source, ""}, loaded, true);
+}
+
+Result<Article> Pipeline::ExtractFetched(const FetchResult& fetched) {
+  return Extract(false, fetched.final_url, fetched.content_type, fetched.body);
+}
+
+Result<IngestReport> Pipeline::StoreAnalyzed(const FetchResult& fetched, Result<Article> article,
+                                             Findings findings, const std::string& source) {
+  FetchRecord record{fetched.final_url, source, fetched.http_status,
+                     article.ok() ? "" : article.status().message(), fetched.fetched_at};
+  if (Status s = store_->RecordFetch(record); !s.ok()) return s;
+  if (!article.ok()) return article.status();
+  IngestReport report;
+  report.findings = std::move(findings);
+  report.fetched_at = fetched.fetched_at;
+  report.http_status = fetched.http_status;
+  Result<PutOutcome> put = store_->PutDocument(article.value(), report.findings, fetched.fetched_at);
+  if (!put.ok()) return put.status();
+  report.stored = put.value();
+  report.article = std::move(article).value();
+  return report;
 }
 
 Result<IngestReport> Pipeline::ExtractMatchStore(const IngestInput& input,
                                                  const Loaded& loaded, bool record_fetch) {
-  Result<Article> article = Extract(input, loaded);
+  Result<Article> article = Extract(input.force_text, loaded.url, loaded.content_type, loaded.body);
   if (record_fetch) {
     // The fetch succeeded; a body we cannot use is recorded as its error.
     FetchRecord record{loaded.url, input.source, loaded.http_status,

@@ -63,6 +63,17 @@ class Pipeline {
   Result<IngestReport> IngestFetched(const std::string& requested_url, FetchResult fetched,
                                      const std::string& source);
 
+  // The steps of IngestFetched, for callers that extract and match on other
+  // threads (app/analyze_pool.h): Capture (WARC), then ExtractFetched and
+  // RuleSet::Match anywhere (thread-safe), then StoreAnalyzed on the store's
+  // thread, which records the fetch (with the extraction error, if any) and
+  // stores the document. fetched's body is not needed by StoreAnalyzed.
+  void Capture(const FetchResult& fetched, const std::string& requested_url);
+  static Result<Article> ExtractFetched(const FetchResult& fetched);
+  Result<IngestReport> StoreAnalyzed(const FetchResult& fetched, Result<Article> article,
+                                     Findings findings, const std::string& source);
+  const RuleSet* rules() const { return rules_; }
+
   void set_rules(const RuleSet* rules) { rules_ = rules; }
   // Keeps every successful fetch (not 304) as fetched in WARC files; the
   // writer is borrowed; nullptr (the default) captures nothing. A capture
@@ -81,7 +92,8 @@ class Pipeline {
   static Loaded FromFetch(const std::string& requested_url, FetchResult fetched);
   Result<IngestReport> ExtractMatchStore(const IngestInput& input, const Loaded& loaded,
                                          bool record_fetch);
-  Result<Article> Extract(const IngestInput& input, const Loaded& loaded);
+  static Result<Article> Extract(bool force_text, const std::string& url,
+                                 const std::string& content_type, const std::string& body);
 
   Fetcher* fetcher_;
   const RuleSet* rules_;
