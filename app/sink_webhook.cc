@@ -3,6 +3,7 @@
 // Tested by tests/app/alert_delivery_test.cc (a receiver on 127.0.0.1).
 #include "app/sink_kinds.h"
 #include "crawler/http_post.h"
+#include "crawler/url.h"
 
 namespace ecwatch {
 namespace {
@@ -23,7 +24,7 @@ class WebhookSink final : public AlertSink {
     if (!response.ok()) return response.status();
     const long code = response->http_status;
     if (code >= 200 && code < 300) return Status::Ok();
-    const std::string what = config_.url + ": HTTP " + std::to_string(code);
+    const std::string what = UrlForLog(config_.url) + ": HTTP " + std::to_string(code);
     if (code >= 400 && code < 500 && code != 408 && code != 429) {
       return Status::InvalidArgument(what + " (not retried)");
     }

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "base/limits.h"
+#include "crawler/url.h"
 
 namespace ecwatch {
 namespace {
@@ -44,14 +45,14 @@ bool Append(HeaderList* list, const std::string& line) {
 
 Result<HttpPostResponse> HttpPost(const HttpPostRequest& request) {
   if (request.url.rfind("http://", 0) != 0 && request.url.rfind("https://", 0) != 0) {
-    return Status::InvalidArgument(request.url + ": not an http(s) URL");
+    return Status::InvalidArgument(UrlForLog(request.url) + ": not an http(s) URL");
   }
   EasyHandle easy(curl_easy_init());
-  if (!easy) return Status::NetworkError(request.url + ": curl_easy_init failed");
+  if (!easy) return Status::NetworkError(UrlForLog(request.url) + ": curl_easy_init failed");
   HeaderList headers;
   bool ok = Append(&headers, "Content-Type: " + request.content_type) && Append(&headers, "Expect:");
   for (const std::string& h : request.headers) ok = ok && Append(&headers, h);
-  if (!ok) return Status::NetworkError(request.url + ": out of memory");
+  if (!ok) return Status::NetworkError(UrlForLog(request.url) + ": out of memory");
   HttpPostResponse response;
   char errbuf[CURL_ERROR_SIZE] = {0};
   CURL* h = easy.get();
@@ -71,7 +72,7 @@ Result<HttpPostResponse> HttpPost(const HttpPostRequest& request) {
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &response.body);
   const CURLcode rc = curl_easy_perform(h);
   if (rc != CURLE_OK) {
-    return Status::NetworkError(request.url + ": " + (errbuf[0] ? errbuf : curl_easy_strerror(rc)));
+    return Status::NetworkError(UrlForLog(request.url) + ": " + (errbuf[0] ? errbuf : curl_easy_strerror(rc)));
   }
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &response.http_status);
   return response;

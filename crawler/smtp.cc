@@ -2,6 +2,7 @@
 //
 // Tested by tests/crawler/smtp_test.cc (a tiny SMTP server on 127.0.0.1).
 #include "crawler/smtp.h"
+#include "crawler/url.h"
 
 #include <curl/curl.h>
 #include <time.h>
@@ -119,14 +120,14 @@ std::string BuildMailMessage(const std::string& from, const std::vector<std::str
 Status SendMail(const SmtpMessage& msg) {
   const bool smtps = msg.url.rfind("smtps://", 0) == 0;
   if (!smtps && msg.url.rfind("smtp://", 0) != 0) {
-    return Status::InvalidArgument(msg.url + ": not an smtp:// or smtps:// URL");
+    return Status::InvalidArgument(UrlForLog(msg.url) + ": not an smtp:// or smtps:// URL");
   }
   std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
-  if (!easy) return Status::NetworkError(msg.url + ": curl_easy_init failed");
+  if (!easy) return Status::NetworkError(UrlForLog(msg.url) + ": curl_easy_init failed");
   std::unique_ptr<curl_slist, ListDeleter> rcpt;
   for (const std::string& r : msg.to) {
     curl_slist* grown = curl_slist_append(rcpt.get(), r.c_str());
-    if (!grown) return Status::NetworkError(msg.url + ": out of memory");
+    if (!grown) return Status::NetworkError(UrlForLog(msg.url) + ": out of memory");
     rcpt.release();
     rcpt.reset(grown);
   }
@@ -152,7 +153,7 @@ Status SendMail(const SmtpMessage& msg) {
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
   const CURLcode rc = curl_easy_perform(h);
   if (rc != CURLE_OK) {
-    return Status::NetworkError(msg.url + ": " + (errbuf[0] ? errbuf : curl_easy_strerror(rc)));
+    return Status::NetworkError(UrlForLog(msg.url) + ": " + (errbuf[0] ? errbuf : curl_easy_strerror(rc)));
   }
   return Status::Ok();
 }

@@ -258,4 +258,17 @@ std::string PathAndQuery(std::string_view url) {
   return out;
 }
 
+std::string UrlForLog(std::string_view url) {
+  const size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos || scheme_end == 0) return "(URL withheld)";
+  const std::string_view rest = url.substr(scheme_end + 3);
+  const size_t authority_end = rest.find_first_of("/?#");
+  std::string_view authority = rest.substr(0, authority_end);
+  const size_t at = authority.rfind('@');
+  if (at != std::string_view::npos) authority.remove_prefix(at + 1);
+  std::string out = std::string(url.substr(0, scheme_end)) + "://" + std::string(authority);
+  if (authority_end != std::string_view::npos && authority_end + 1 < rest.size()) out += "/...";
+  return out;
+}
+
 }  // namespace ecwatch

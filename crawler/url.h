@@ -26,6 +26,13 @@ namespace ecwatch {
 // or a bad port; TooLarge over limits::kMaxUrlBytes. Thread-safe.
 Result<std::string> CanonicalizeUrl(std::string_view url);
 
+// A URL as it may appear in logs and stored errors: scheme and host (with
+// port) only, "/..." for a path or query dropped, no user:password — webhook
+// URLs often carry their secret in the path (and some in the userinfo).
+// "https://u:pw@hooks.example/T/B/x?k=1" -> "https://hooks.example/...";
+// not a URL: "(URL withheld)".
+std::string UrlForLog(std::string_view url);
+
 // "scheme://host[:port]" + "/robots.txt" for an absolute http(s) URL
 // (after canonicalisation), InvalidArgument as CanonicalizeUrl.
 Result<std::string> RobotsTxtUrl(std::string_view url);

@@ -18,6 +18,7 @@
 #include "rules/rule_set.h"
 #include "store/alert_store.h"
 #include "store/store.h"
+#include "tests/support/http_server.h"
 #include "tests/test_support.h"
 
 namespace ecwatch {
@@ -162,6 +163,41 @@ TEST_CASE("the slack body escapes markup and links every source", "[app][sinks]"
   CHECK(text.find("<file://") != std::string::npos);
   CHECK(text.find("tricky-title.html|") != std::string::npos);
   CHECK(text.find("1 source, first seen") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("a failing webhook's error names neither its secret path nor its token",
+          "[app][sinks][secrets]") {
+  CurlGlobal curl;
+  testing::TestHttpServer receiver;
+  std::string authorization;
+  receiver.server().Post(R"(/services/.*)", [&](const httplib::Request& req, httplib::Response& r) {
+    authorization = req.get_header_value("Authorization");
+    r.status = 500;
+    r.set_content("internal error; you sent " + authorization, "text/plain");
+  });
+  REQUIRE(receiver.Start());
+  Fixture f({"outlet-a.html"});
+  setenv("ECWATCH_TEST_HOOK_TOKEN", "tok-7f3a9c", 1);
+  SinkConfig config;
+  config.name = "hook";
+  config.kind = SinkConfig::Kind::kWebhook;
+  config.url = receiver.Url("/services/T01/B02/path-secret-51e2");
+  config.token_env = "ECWATCH_TEST_HOOK_TOKEN";
+  std::unique_ptr<AlertSink> sink = MakeSink(config, f.alerts.get());
+  Status s = sink->Deliver(f.Message(1));
+  unsetenv("ECWATCH_TEST_HOOK_TOKEN");
+  REQUIRE_FALSE(s.ok());
+  CHECK(authorization == "Bearer tok-7f3a9c");  // it was sent...
+  INFO(s.message());
+  CHECK(s.message().find("HTTP 500") != std::string::npos);
+  CHECK(s.message().find("path-secret-51e2") == std::string::npos);  // ...but never echoed
+  CHECK(s.message().find("tok-7f3a9c") == std::string::npos);
 }
 
 }  // namespace

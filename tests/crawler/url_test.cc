@@ -104,3 +104,17 @@ TEST_CASE("PathAndQuery returns the path and query as written", "[crawler][url]"
 
 }  // namespace
 }  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("UrlForLog keeps scheme and host, drops path, query and userinfo", "[crawler][url][secrets]") {
+  CHECK(UrlForLog("https://u:pw@hooks.example/services/T0/B0/SECRET?k=1") == "https://hooks.example/...");
+  CHECK(UrlForLog("http://127.0.0.1:8080/hook") == "http://127.0.0.1:8080/...");
+  CHECK(UrlForLog("smtps://mail.example:465") == "smtps://mail.example:465");
+  CHECK(UrlForLog("https://example.org/") == "https://example.org");
+  CHECK(UrlForLog("not a url with a s3cret") == "(URL withheld)");
+}
+
+}  // namespace
+}  // namespace ecwatch
