@@ -291,7 +291,7 @@ int RunDaemon(const GlobalOptions& g, bool once, Streams io) {
   FetchOptions link_options = options;
   link_options.address_policy = guard.value();
   link_options.allow_file_scheme = false;
-  MultiFetcher fetcher(options, link_options, config->concurrency, config->per_host_connections);
+  MultiFetcher fetcher(options, link_options, config->concurrency);
   std::unique_ptr<WarcWriter> warc;
   if (!config->warc_dir.empty()) {
     Result<std::unique_ptr<WarcWriter>> opened = WarcWriter::Open(config->warc_dir, &clock);

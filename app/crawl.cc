@@ -113,6 +113,18 @@ Status Crawl::Refill(int64_t now) {
 Result<bool> Crawl::RobotsAllows(const Job& job, bool* drop, PassStats* stats) {
   *drop = false;
   std::optional<bool> allowed = robots_->Check(job.url);
+  if (!allowed.has_value() && !robots_busy_.count(job.origin) &&
+      robots_read_.insert(job.origin).second) {
+    // A restart: the robots.txt fetched before may still be fresh.
+    Result<std::optional<Frontier::Robots>> stored = frontier_->GetRobots(job.origin);
+    if (!stored.ok()) return stored.status();
+    if (stored->has_value()) {
+      const Frontier::Robots& r = stored->value();
+      robots_->Put(job.origin + "/robots.txt", r.fetched_ok, r.http_status, r.body, r.fetched_at);
+      NoteRobots(job.origin, r.fetched_ok, r.http_status);
+      allowed = robots_->Check(job.url);
+    }
+  }
   if (!allowed.has_value()) {
     if (robots_busy_.insert(job.origin).second) {
       Job robots;
@@ -266,14 +278,22 @@ void Crawl::HandleRobots(const Job& job, const FetchCompletion& done) {
   const std::string_view body =
       done.result.ok() ? std::string_view(done.result->body) : std::string_view();
   robots_->Put(job.url, done.result.ok(), done.http_status, body);
-  const bool unreachable =
-      !done.result.ok() && !(done.http_status >= 400 && done.http_status < 500);
-  if (unreachable) {
-    robots_unreachable_.insert(job.origin);
-  } else {
-    robots_unreachable_.erase(job.origin);
+  NoteRobots(job.origin, done.result.ok(), done.http_status);
+  Frontier::Robots stored{done.http_status, done.result.ok(), std::string(body),
+                          clock_->NowSeconds()};
+  if (Status s = frontier_->PutRobots(job.origin, stored); !s.ok()) {
+    LogWarn("robots.txt of " + job.origin + " not kept: " + s.message());
   }
-  gate_.SetCrawlDelay(job.origin, robots_->CrawlDelay(job.url));
+}
+
+void Crawl::NoteRobots(const std::string& origin, bool fetched_ok, long http_status) {
+  const bool unreachable = !fetched_ok && !(http_status >= 400 && http_status < 500);
+  if (unreachable) {
+    robots_unreachable_.insert(origin);
+  } else {
+    robots_unreachable_.erase(origin);
+  }
+  gate_.SetCrawlDelay(origin, robots_->CrawlDelay(origin + "/robots.txt"));
 }
 
 }  // namespace ecwatch

@@ -119,6 +119,8 @@ class Crawl {
   Status FinishArticle(const Job& job, Analyzed analyzed, PassStats* stats);
   Status CollectAnalyzed(PassStats* stats);
   void HandleRobots(const Job& job, const FetchCompletion& done);
+  // Unreachable bookkeeping and Crawl-delay after a robots.txt outcome.
+  void NoteRobots(const std::string& origin, bool fetched_ok, long http_status);
   Result<std::vector<std::string>> DiscoverLinks(const Job& job, const FetchResult& fetched,
                                                  PassStats* stats);
   Status QueueLinks(const Job& job, const std::vector<std::string>& links, PassStats* stats);
@@ -150,6 +152,7 @@ class Crawl {
   std::set<std::string> queued_urls_;               // article URLs pending or in flight
   std::set<std::string> robots_busy_;               // origins whose robots.txt is being fetched
   std::set<std::string> robots_unreachable_;        // origins whose robots.txt fetch failed
+  std::set<std::string> robots_read_;               // origins looked up in the database
   std::map<uint64_t, Job> in_flight_;
   std::map<uint64_t, Job> analyzing_;               // fetched, in the pool
   uint64_t next_tag_ = 1;

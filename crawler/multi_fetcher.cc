@@ -21,16 +21,16 @@ using crawler_internal::TransferOutcome;
 
 class MultiFetcher::Impl {
  public:
-  Impl(const FetchOptions& open, const FetchOptions& guarded, int max_parallel, int max_per_host)
+  Impl(const FetchOptions& open, const FetchOptions& guarded, int max_parallel)
       : open_(ClampOptions(open)), guarded_(ClampOptions(guarded)), multi_(curl_multi_init()) {
     const int n = std::clamp(max_parallel, 1, limits::kMaxConcurrency);
     slots_.resize(static_cast<std::size_t>(n));
     for (Slot& slot : slots_) slot.transfer = std::make_unique<CurlTransfer>();
-    if (multi_ != nullptr) {
-      curl_multi_setopt(multi_.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(n));
-      curl_multi_setopt(multi_.get(), CURLMOPT_MAX_HOST_CONNECTIONS,
-                        static_cast<long>(std::clamp(max_per_host, 1, n)));
-    }
+    // The slots bound the transfers, HostGate (the caller's) the ones per
+    // host; no libcurl connection limits, whose pending queue would add a
+    // second, hidden politeness. No multiplexing: a new transfer would wait
+    // to learn whether a busy connection to its host can take it.
+    if (multi_ != nullptr) curl_multi_setopt(multi_.get(), CURLMOPT_PIPELINING, CURLPIPE_NOTHING);
   }
 
   ~Impl() { AbortAll(); }
@@ -61,9 +61,18 @@ class MultiFetcher::Impl {
     if (multi_ != nullptr && !by_handle_.empty()) {
       int running = 0;
       curl_multi_perform(multi_.get(), &running);
-      curl_multi_poll(multi_.get(), nullptr, 0, std::max(0, timeout_ms), nullptr);
-      curl_multi_perform(multi_.get(), &running);
       Collect();
+      // Wait only when nothing finished yet, and no longer than libcurl asks
+      // (a timer of 0: run again now).
+      long curl_timeout_ms = -1;
+      curl_multi_timeout(multi_.get(), &curl_timeout_ms);
+      int wait_ms = ready_.empty() ? std::max(0, timeout_ms) : 0;
+      if (curl_timeout_ms >= 0) wait_ms = std::min<long>(wait_ms, curl_timeout_ms);
+      if (wait_ms > 0 && !by_handle_.empty()) {
+        curl_multi_poll(multi_.get(), nullptr, 0, wait_ms, nullptr);
+        curl_multi_perform(multi_.get(), &running);
+        Collect();
+      }
     }
     std::vector<FetchCompletion> out;
     out.swap(ready_);
@@ -135,9 +144,8 @@ class MultiFetcher::Impl {
   std::vector<FetchCompletion> ready_;
 };
 
-MultiFetcher::MultiFetcher(const FetchOptions& open, const FetchOptions& guarded, int max_parallel,
-                           int max_per_host)
-    : impl_(std::make_unique<Impl>(open, guarded, max_parallel, max_per_host)) {}
+MultiFetcher::MultiFetcher(const FetchOptions& open, const FetchOptions& guarded, int max_parallel)
+    : impl_(std::make_unique<Impl>(open, guarded, max_parallel)) {}
 MultiFetcher::~MultiFetcher() = default;
 
 bool MultiFetcher::Start(const FetchRequest& request, bool guarded, uint64_t tag) {

@@ -33,10 +33,9 @@ struct FetchCompletion {
 class MultiFetcher {
  public:
   // At most max_parallel transfers run at once (clamped to
-  // [1, limits::kMaxConcurrency]), and libcurl opens at most max_per_host
-  // connections to one host; options are clamped as CurlFetcher's.
-  MultiFetcher(const FetchOptions& open, const FetchOptions& guarded, int max_parallel,
-               int max_per_host = 1);
+  // [1, limits::kMaxConcurrency]); how many go to one host is the caller's
+  // politeness (crawler/host_gate.h). Options are clamped as CurlFetcher's.
+  MultiFetcher(const FetchOptions& open, const FetchOptions& guarded, int max_parallel);
   ~MultiFetcher();
   MultiFetcher(const MultiFetcher&) = delete;
   MultiFetcher& operator=(const MultiFetcher&) = delete;

@@ -53,10 +53,10 @@ RobotsCache::Entry RobotsCache::Fetch(const std::string& robots_url) {
 }
 
 RobotsCache::Entry RobotsCache::FromOutcome(bool fetch_ok, long http_status,
-                                            std::string_view body) const {
+                                            std::string_view body, int64_t fetched_at) const {
   Entry entry;
   entry.policy = RobotsPolicy::FromFetch(fetch_ok, http_status, body, product_token_);
-  entry.fetched_at = clock_->NowSeconds();
+  entry.fetched_at = fetched_at >= 0 ? fetched_at : clock_->NowSeconds();
   const bool unreachable = !fetch_ok && !(http_status >= 400 && http_status < 500);
   entry.expires_at = entry.fetched_at + (unreachable ? kUnreachableRetrySeconds : kCacheSeconds);
   return entry;
@@ -79,11 +79,11 @@ std::optional<bool> RobotsCache::Check(const std::string& url) const {
 }
 
 void RobotsCache::Put(const std::string& robots_url, bool fetch_ok, long http_status,
-                      std::string_view body) {
+                      std::string_view body, int64_t fetched_at) {
   if (entries_.find(robots_url) == entries_.end() && entries_.size() >= limits::kMaxRobotsHosts) {
     EvictOldest();
   }
-  entries_[robots_url] = FromOutcome(fetch_ok, http_status, body);
+  entries_[robots_url] = FromOutcome(fetch_ok, http_status, body, fetched_at);
 }
 
 double RobotsCache::CrawlDelay(const std::string& url) const {

@@ -38,8 +38,11 @@ class RobotsCache {
   // and hand the outcome to Put.
   std::optional<bool> Check(const std::string& url) const;
 
-  // Caches the outcome of fetching robots_url (as RobotsPolicy::FromFetch).
-  void Put(const std::string& robots_url, bool fetch_ok, long http_status, std::string_view body);
+  // Caches the outcome of fetching robots_url (as RobotsPolicy::FromFetch),
+  // fetched at fetched_at (Unix seconds; -1: now) — an earlier fetch read
+  // back from the database expires as it would have.
+  void Put(const std::string& robots_url, bool fetch_ok, long http_status, std::string_view body,
+           int64_t fetched_at = -1);
 
   // The cached policy's Crawl-delay for url's origin in seconds; 0 if none
   // or not cached.
@@ -56,7 +59,8 @@ class RobotsCache {
   };
   const Entry& Lookup(const std::string& robots_url);
   Entry Fetch(const std::string& robots_url);
-  Entry FromOutcome(bool fetch_ok, long http_status, std::string_view body) const;
+  Entry FromOutcome(bool fetch_ok, long http_status, std::string_view body,
+                    int64_t fetched_at = -1) const;
   // The live entry for url's origin, or null (expired, absent, malformed).
   const Entry* Find(const std::string& url) const;
   void EvictOldest();

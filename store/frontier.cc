@@ -118,6 +118,38 @@ class SqliteFrontier final : public Frontier {
     }
   }
 
+  Status PutRobots(const std::string& origin, const Robots& robots) override {
+    try {
+      SQLite::Statement q(db_,
+                          "INSERT OR REPLACE INTO robots (origin, http_status, fetched_ok, body, "
+                          "fetched_at) VALUES (?, ?, ?, ?, ?)");
+      q.bind(1, origin);
+      q.bind(2, static_cast<int64_t>(robots.http_status));
+      q.bind(3, robots.fetched_ok ? 1 : 0);
+      q.bind(4, robots.body.substr(0, limits::kMaxRobotsBytes));
+      q.bind(5, static_cast<int64_t>(robots.fetched_at));
+      q.exec();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return Error(e);
+    }
+  }
+
+  Result<std::optional<Robots>> GetRobots(const std::string& origin) override {
+    try {
+      SQLite::Statement q(db_,
+                          "SELECT http_status, fetched_ok, body, fetched_at FROM robots "
+                          "WHERE origin = ?");
+      q.bind(1, origin);
+      if (!q.executeStep()) return std::optional<Robots>();
+      Robots robots{static_cast<long>(q.getColumn(0).getInt64()), q.getColumn(1).getInt() != 0,
+                    q.getColumn(2).getString(), q.getColumn(3).getInt64()};
+      return std::optional<Robots>(std::move(robots));
+    } catch (const std::exception& e) {
+      return Error(e);
+    }
+  }
+
  private:
   Status Update(const std::string& url, const char* state, int attempts, long http_status,
                 const std::string& error, int64_t next_at, int64_t now) {

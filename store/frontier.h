@@ -72,6 +72,18 @@ class Frontier {
 
   // Rows per state, for all sources or one ("" = all).
   virtual Result<FrontierCounts> Counts(const std::string& source) = 0;
+
+  // robots.txt of an origin as last fetched (table `robots`), so that a
+  // restart resumes with the politeness it had. The body is kept up to
+  // limits::kMaxRobotsBytes.
+  struct Robots {
+    long http_status = 0;
+    bool fetched_ok = false;
+    std::string body;
+    int64_t fetched_at = 0;
+  };
+  virtual Status PutRobots(const std::string& origin, const Robots& robots) = 0;
+  virtual Result<std::optional<Robots>> GetRobots(const std::string& origin) = 0;
 };
 
 }  // namespace ecwatch

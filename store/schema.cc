@@ -174,6 +174,17 @@ ALTER TABLE documents ADD COLUMN simhash INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE documents ADD COLUMN duplicate_of INTEGER REFERENCES documents(id) ON DELETE SET NULL;
 CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
 )sql",
+    // 4: robots.txt per origin as last fetched, so a restart need not fetch
+    // it again while it is fresh (RFC 9309 2.4: cached up to 24 hours).
+    R"sql(
+CREATE TABLE robots (
+  origin      TEXT PRIMARY KEY,
+  http_status INTEGER NOT NULL DEFAULT 0,
+  fetched_ok  INTEGER NOT NULL DEFAULT 0,
+  body        TEXT NOT NULL DEFAULT '',
+  fetched_at  INTEGER NOT NULL
+);
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -281,3 +281,30 @@ TEST_CASE("politeness: one connection per host and the pause between requests",
 
 }  // namespace
 }  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("a restart reuses the robots.txt kept in the database while it is fresh",
+          "[app][crawl][e2e][robots]") {
+  Site site(false);
+  const std::string dir = testing::MakeTempDir("crawl-robots");
+  std::string out;
+  REQUIRE(RunOnce(dir, site, kFast, &out) == kExitOk);
+  CHECK(site.Hits("/robots.txt") == 1);
+  {
+    auto store = Store::Open(dir + "/d.db");
+    REQUIRE(store.ok());
+    auto frontier = std::move(Frontier::ForStore(store->get())).value();
+    REQUIRE(frontier->Add(site.Url("/a/7.html"), "wire", 0).value());
+    REQUIRE(frontier->Add(site.Url("/private/y.html"), "wire", 0).value());
+  }
+  site.Reset();
+  REQUIRE(RunOnce(dir, site, kFast, &out) == kExitOk);
+  CHECK(site.Hits("/robots.txt") == 0);
+  CHECK(site.Hits("/a/7.html") == 1);
+  CHECK(site.Hits("/private/y.html") == 0);  // the kept policy still applies
+}
+
+}  // namespace
+}  // namespace ecwatch

@@ -64,39 +64,29 @@ std::vector<FetchCompletion> Drain(MultiFetcher* fetcher, std::size_t n) {
   return all;
 }
 
-TEST_CASE("transfers run at once, up to the per-host connection cap", "[crawler][multi]") {
+TEST_CASE("transfers run at once", "[crawler][multi]") {
   Server server;
-  SECTION("eight connections allowed: several served at the same time") {
-    MultiFetcher fetcher(FetchOptions{}, FetchOptions{}, 8, 8);
-    for (uint64_t tag = 1; tag <= 8; ++tag) {
-      REQUIRE(fetcher.Start(FetchRequest{server.http.Url("/slow"), "", ""}, false, tag));
-    }
-    CHECK_FALSE(fetcher.Start(FetchRequest{server.http.Url("/slow"), "", ""}, false, 9));
-    std::vector<FetchCompletion> done = Drain(&fetcher, 8);
-    REQUIRE(done.size() == 8);
-    for (const FetchCompletion& c : done) CHECK(c.result.ok());
-    std::vector<uint64_t> tags;
-    for (const FetchCompletion& c : done) tags.push_back(c.tag);
-    std::sort(tags.begin(), tags.end());
-    CHECK(tags == std::vector<uint64_t>{1, 2, 3, 4, 5, 6, 7, 8});
-    CHECK(server.most.load() >= 2);
-    CHECK(fetcher.in_flight() == 0);
+  MultiFetcher fetcher(FetchOptions{}, FetchOptions{}, 8);
+  for (uint64_t tag = 1; tag <= 8; ++tag) {
+    REQUIRE(fetcher.Start(FetchRequest{server.http.Url("/slow"), "", ""}, false, tag));
   }
-  SECTION("one connection per host: never two at once") {
-    MultiFetcher fetcher(FetchOptions{}, FetchOptions{}, 4, 1);
-    for (uint64_t tag = 1; tag <= 4; ++tag) {
-      REQUIRE(fetcher.Start(FetchRequest{server.http.Url("/slow"), "", ""}, false, tag));
-    }
-    CHECK(Drain(&fetcher, 4).size() == 4);
-    CHECK(server.most.load() == 1);
-  }
+  CHECK_FALSE(fetcher.Start(FetchRequest{server.http.Url("/slow"), "", ""}, false, 9));
+  std::vector<FetchCompletion> done = Drain(&fetcher, 8);
+  REQUIRE(done.size() == 8);
+  for (const FetchCompletion& c : done) CHECK(c.result.ok());
+  std::vector<uint64_t> tags;
+  for (const FetchCompletion& c : done) tags.push_back(c.tag);
+  std::sort(tags.begin(), tags.end());
+  CHECK(tags == std::vector<uint64_t>{1, 2, 3, 4, 5, 6, 7, 8});
+  CHECK(server.most.load() >= 2);
+  CHECK(fetcher.in_flight() == 0);
 }
 
 TEST_CASE("outcomes are judged transient or final as CurlFetcher's", "[crawler][multi]") {
   Server server;
   FetchOptions options;
   options.total_timeout_seconds = 1;
-  MultiFetcher fetcher(options, options, 8, 8);
+  MultiFetcher fetcher(options, options, 8);
   const char* paths[] = {"/500", "/404", "/429", "/loop", "/stall", "/slow"};
   for (uint64_t i = 0; i < 6; ++i) {
     REQUIRE(fetcher.Start(FetchRequest{server.http.Url(paths[i]), "", ""}, false, i));
@@ -124,7 +114,7 @@ TEST_CASE("outcomes are judged transient or final as CurlFetcher's", "[crawler][
 
 TEST_CASE("AbortAll hands back every transfer in flight", "[crawler][multi]") {
   Server server;
-  MultiFetcher fetcher(FetchOptions{}, FetchOptions{}, 4, 4);
+  MultiFetcher fetcher(FetchOptions{}, FetchOptions{}, 4);
   REQUIRE(fetcher.Start(FetchRequest{server.http.Url("/stall"), "", ""}, false, 1));
   REQUIRE(fetcher.Start(FetchRequest{server.http.Url("/stall"), "", ""}, false, 2));
   fetcher.Poll(100);
