@@ -1,11 +1,17 @@
 // Pins CurlFetcher against a real HTTP server on 127.0.0.1: statuses,
 // redirects, decompression, caps, timeouts, conditional GET, file://.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "base/limits.h"
 #include "crawler/fetcher.h"
@@ -356,6 +362,66 @@ TEST_CASE("CurlFetcher rejects file:// when disabled, other schemes, and scheme-
     CHECK(r.status().code() == Status::Code::kInvalidArgument);
     CHECK(r.status().message().rfind(std::string(url) + ": ", 0) == 0);
   }
+}
+
+}  // namespace
+}  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+// A listening socket that never accepts, its accept queue filled: further
+// connection attempts get no answer (their SYNs are dropped), as from an
+// unroutable address, but on loopback.
+class BlackholeListener {
+ public:
+  BlackholeListener() {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(fd_, 0) != 0) return;
+    socklen_t len = sizeof addr;
+    getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+    port_ = ntohs(addr.sin_port);
+    for (int i = 0; i < 8; ++i) {  // fill the accept queue
+      const int c = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+      connect(c, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+      fillers_.push_back(c);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ~BlackholeListener() {
+    for (int c : fillers_) close(c);
+    if (fd_ >= 0) close(fd_);
+  }
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+  std::vector<int> fillers_;
+};
+
+TEST_CASE("a connection that is never answered fails after connect_timeout_seconds",
+          "[crawler][fetcher][limits]") {
+  CurlGlobal curl;
+  BlackholeListener hole;
+  REQUIRE(hole.port() > 0);
+  FetchOptions options;
+  options.connect_timeout_seconds = 1;
+  options.total_timeout_seconds = 20;
+  auto fetcher = NewCurlFetcher(options);
+  const auto start = std::chrono::steady_clock::now();
+  auto r = fetcher->Fetch(FetchRequest{"http://127.0.0.1:" + std::to_string(hole.port()) + "/", "", ""},
+                          nullptr);
+  const auto took = std::chrono::steady_clock::now() - start;
+  REQUIRE_FALSE(r.ok());
+  INFO(r.status().message());
+  CHECK(r.status().code() == Status::Code::kNetworkError);
+  const std::string& m = r.status().message();
+  CHECK((m.find("Timeout") != std::string::npos || m.find("timed out") != std::string::npos));
+  CHECK(took < std::chrono::seconds(15));  // the 1 s connect timeout, not the 20 s total one
 }
 
 }  // namespace
