@@ -167,7 +167,7 @@ void Crawl::StartJob(Job job) {
   in_flight_.emplace(tag, std::move(job));
 }
 
-Status Crawl::Dispatch(int64_t now, PassStats* stats) {
+Status Crawl::Dispatch(PassStats* stats) {
   const int64_t now_ms = NowMs();
   // Backpressure: fetch no faster than the pool analyses.
   const int max_backlog = fetcher_->capacity() * 2;
@@ -203,7 +203,6 @@ Status Crawl::Dispatch(int64_t now, PassStats* stats) {
     StartJob(std::move(*it));
     it = pending_.erase(it);
   }
-  (void)now;
   return Status::Ok();
 }
 
@@ -223,7 +222,7 @@ Status Crawl::Step(int wait_ms, PassStats* stats) {
   const int64_t now = clock_->NowSeconds();
   QueueDueSources(now);
   if (Status s = Refill(now); !s.ok()) return s;
-  if (Status s = Dispatch(now, stats); !s.ok()) return s;
+  if (Status s = Dispatch(stats); !s.ok()) return s;
   std::vector<FetchCompletion> finished;
   if (fetcher_->in_flight() > 0) {
     finished = fetcher_->Poll(wait_ms);

@@ -106,7 +106,7 @@ class Crawl {
 
   void QueueDueSources(int64_t now);
   Status Refill(int64_t now);
-  Status Dispatch(int64_t now, PassStats* stats);
+  Status Dispatch(PassStats* stats);
   // Whether the article job may go now; queues its origin's robots.txt when
   // unknown; marks it failed when disallowed. False: keep it pending.
   Result<bool> RobotsAllows(const Job& job, bool* drop, PassStats* stats);
@@ -121,8 +121,8 @@ class Crawl {
   void HandleRobots(const Job& job, const FetchCompletion& done);
   // Unreachable bookkeeping and Crawl-delay after a robots.txt outcome.
   void NoteRobots(const std::string& origin, bool fetched_ok, long http_status);
-  Result<std::vector<std::string>> DiscoverLinks(const Job& job, const FetchResult& fetched,
-                                                 PassStats* stats);
+  // Links a source lists; child sitemaps of an index are queued as jobs.
+  Result<std::vector<std::string>> DiscoverLinks(const Job& job, const FetchResult& fetched);
   Status QueueLinks(const Job& job, const std::vector<std::string>& links, PassStats* stats);
   void ScheduleSource(const SourceConfig& source, bool failed, bool transient,
                       int64_t retry_after, int64_t now);

@@ -20,8 +20,7 @@ constexpr std::size_t kMaxChildSitemaps = 1000;
 
 }  // namespace
 
-Result<std::vector<std::string>> Crawl::DiscoverLinks(const Job& job, const FetchResult& fetched,
-                                                      PassStats* stats) {
+Result<std::vector<std::string>> Crawl::DiscoverLinks(const Job& job, const FetchResult& fetched) {
   std::vector<std::string> links;
   switch (job.source->kind) {
     case SourceConfig::Kind::kFeed: {
@@ -48,7 +47,6 @@ Result<std::vector<std::string>> Crawl::DiscoverLinks(const Job& job, const Fetc
         child.source = job.source;
         pending_.push_front(std::move(child));
       }
-      (void)stats;
       return links;
     }
     case SourceConfig::Kind::kPage: {
@@ -114,7 +112,7 @@ Status Crawl::HandleSource(const Job& job, FetchCompletion& done, PassStats* sta
   if (!done.result.ok()) {
     record.error = done.result.status().message();
   } else if (!done.result->not_modified()) {
-    links = DiscoverLinks(job, done.result.value(), stats);
+    links = DiscoverLinks(job, done.result.value());
     if (!links.ok()) record.error = links.status().message();
   }
   if (Status s = store_->RecordFetch(record); !s.ok()) return s;
