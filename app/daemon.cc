@@ -102,6 +102,18 @@ void Daemon::MaybeReload() {
   LogInfo(requested ? "SIGHUP: reloading rules from " + config_.rules_dir
                     : "rule files changed: reloading from " + config_.rules_dir);
   ReloadRules();
+  if (requested) ReloadSources();
+}
+
+void Daemon::ReloadSources() {
+  if (config_.path.empty()) return;
+  Result<Config> loaded = LoadConfig(config_.path);
+  if (!loaded.ok()) {
+    LogError("config reload refused, keeping " + std::to_string(config_.sources.size()) +
+             " sources: " + loaded.status().message());
+    return;
+  }
+  next_sources_ = std::make_unique<std::vector<SourceConfig>>(std::move(loaded->sources));
 }
 
 Status Daemon::RunAlertStage(PassStats* stats) {
@@ -143,6 +155,7 @@ Status Daemon::Loop(Crawl* crawl, bool once, PassStats* stats) {
     if (Status s = crawl->Step(kStepMs, stats); !s.ok()) return s;
     FreeRetiredRules(*pool_);
     if (once && crawl->Finished()) return Deliver(stats);
+    if (next_sources_) return Status::Ok();  // Run restarts the crawl on them
   }
   return Status::Ok();
 }
@@ -155,18 +168,29 @@ Status Daemon::Run(bool once, PassStats* stats) {
   Result<std::unique_ptr<Frontier>> frontier = Frontier::ForStore(store_);
   if (!frontier.ok()) return frontier.status();
   AnalyzePool pool(config_.extract_threads);
-  Crawl crawl(&config_, once, store_, frontier->get(), fetcher_, &robots_, &pipeline_, &pool,
-              clock_);
   pool_ = &pool;
-  crawl.set_on_new_document([this](PassStats* s) {
-    if (Status st = RunAlertStage(s); !st.ok()) LogError("alert stage: " + st.message());
-  });
-  NotifyReady("watching " + std::to_string(config_.sources.size()) + " sources");
   // Events stored before a crash but not yet in a story are picked up here.
   if (Status s = RunAlertStage(stats); !s.ok()) return s;
-  Status status = Loop(&crawl, once, stats);
+  NotifyReady("watching " + std::to_string(config_.sources.size()) + " sources");
+  Status status = Status::Ok();
+  while (status.ok()) {
+    Crawl crawl(&config_, once, store_, frontier->get(), fetcher_, &robots_, &pipeline_, &pool,
+                clock_);
+    crawl.set_on_new_document([this](PassStats* s) {
+      if (Status st = RunAlertStage(s); !st.ok()) LogError("alert stage: " + st.message());
+    });
+    status = Loop(&crawl, once, stats);
+    // Transfers in flight are aborted and stay due: the next crawl (or the
+    // next start) fetches them.
+    if (Status s = crawl.Abort(); !s.ok() && status.ok()) status = s;
+    if (!next_sources_ || (signals_ && signals_->stop.load())) break;
+    config_.sources = std::move(*next_sources_);
+    next_sources_.reset();
+    LogInfo("config reloaded: " + std::to_string(config_.sources.size()) +
+            " sources (other settings apply after a restart)");
+    NotifyReady("watching " + std::to_string(config_.sources.size()) + " sources");
+  }
   NotifyStopping();
-  if (Status s = crawl.Abort(); !s.ok() && status.ok()) status = s;
   pool_ = nullptr;
   LogInfo("ecwatch stopping");
   return status;

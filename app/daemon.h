@@ -61,6 +61,10 @@ class Daemon {
  private:
   std::string RulesFingerprint() const;
   void MaybeReload();
+  // SIGHUP: reads the config file again; its sources replace the running
+  // ones at the next turn (a bad file is refused, logged, and changes
+  // nothing). Other settings (store, crawler, alerts) need a restart.
+  void ReloadSources();
   // Stories from pending events; deliveries due now. Store errors returned.
   Status RunAlertStage(PassStats* stats);
   Status Deliver(PassStats* stats);
@@ -83,6 +87,7 @@ class Daemon {
   int64_t last_rules_check_ = 0;
   AlertStage* alert_stage_ = nullptr;
   AnalyzePool* pool_ = nullptr;  // during Run
+  std::unique_ptr<std::vector<SourceConfig>> next_sources_;  // from a SIGHUP, not yet applied
 };
 
 }  // namespace ecwatch

@@ -150,3 +150,46 @@ TEST_CASE("SIGHUP with a broken rule file keeps the daemon running on the old se
 
 }  // namespace
 }  // namespace ecwatch
+
+namespace ecwatch {
+namespace {
+
+TEST_CASE("SIGHUP reloads the config's sources; a broken config is refused and the old kept",
+          "[app][daemon][e2e][signals]") {
+  std::string dir = testing::MakeTempDir("daemon-config-hup");
+  const std::string feed = "[[source]]\nname = 'feed'\nkind = 'feed'\nurl = '" +
+                           Source("examples/feeds/industry-news.xml") + "'\ninterval = '1h'\n";
+  const std::string page = "[[source]]\nname = 'page'\nkind = 'page'\nurl = '" +
+                           Source("examples/pages/index.html") +
+                           "'\ninterval = '1h'\nfollow = '/pages/[a-z]+-[a-z-]+\\.html$'\n";
+  const std::string head = "[store]\npath = 'd.db'\n[rules]\ndir = '" + Source("rules/sets") + "'\n";
+  std::ofstream(dir + "/c.toml") << head << feed;
+  std::string log = dir + "/log.txt";
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    FILE* f = std::freopen(log.c_str(), "w", stderr);
+    (void)f;
+    std::string exe = std::string(ECWATCH_BINARY_DIR) + "/ecwatch";
+    std::string cfg = dir + "/c.toml";
+    execl(exe.c_str(), exe.c_str(), "run", "--config", cfg.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  REQUIRE(WaitFor(log, "ecwatch started: 1 sources", 20));
+  std::ofstream(dir + "/c.toml") << head << feed << page;
+  REQUIRE(kill(pid, SIGHUP) == 0);
+  CHECK(WaitFor(log, "config reloaded: 2 sources", 20));
+  CHECK(WaitFor(log, "ALERT", 20));  // the page source's founding article
+  std::ofstream(dir + "/c.toml") << head << feed << "[[source]]\nname = 'x'\nkind = 'rss'\n";
+  REQUIRE(kill(pid, SIGHUP) == 0);
+  CHECK(WaitFor(log, "config reload refused, keeping 2 sources", 20));
+  CHECK(kill(pid, 0) == 0);  // still running
+  REQUIRE(kill(pid, SIGTERM) == 0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+}
+
+}  // namespace
+}  // namespace ecwatch
