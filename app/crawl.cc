@@ -43,6 +43,7 @@ Crawl::Crawl(const Config* config, bool once, Store* store, Frontier* frontier,
   retry_.max_attempts = config->max_attempts;
   retry_.base_delay_seconds = config->retry_delay_seconds;
   for (const SourceConfig& source : config->sources) {
+    sources_by_name_[source.name] = &source;
     source_origins_.insert(OriginOf(source.url));
     if (source.follow.empty()) continue;
     // LoadConfig already compiled every pattern once to validate it.
@@ -101,9 +102,8 @@ Status Crawl::Refill(int64_t now) {
     job.origin = OriginOf(entry.url);
     job.url = std::move(entry.url);
     job.attempts = entry.attempts;
-    for (const SourceConfig& source : config_->sources) {
-      if (source.name == entry.source) job.source = &source;
-    }
+    auto source = sources_by_name_.find(entry.source);
+    if (source != sources_by_name_.end()) job.source = source->second;
     pending_.push_back(std::move(job));
   }
   frontier_drained_ = added == 0;

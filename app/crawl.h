@@ -144,6 +144,7 @@ class Crawl {
   std::function<void(PassStats*)> on_new_document_;
 
   std::map<std::string, std::unique_ptr<Pattern>> follow_;  // page sources: name -> pattern
+  std::map<std::string, const SourceConfig*> sources_by_name_;  // the frontier names sources
   std::set<std::string> source_origins_;
   std::map<std::string, int64_t> source_due_;       // name -> Unix seconds
   std::map<std::string, int> source_failures_;      // name -> consecutive failures

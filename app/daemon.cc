@@ -47,9 +47,9 @@ Daemon::Daemon(Config config, std::unique_ptr<RuleSet> rules, Store* store,
       fetcher_(fetcher),
       clock_(clock),
       signals_(signals),
-      // Both only ever see fetched bytes (IngestFetched, Check/Put): no fetcher.
+      // Only ever given fetched bytes (StoreAnalyzed): no fetcher.
       pipeline_(nullptr, rules_.get(), store, clock),
-      robots_(nullptr, clock, config_.user_agent) {
+      robots_(clock, config_.user_agent) {
   rules_fingerprint_ = RulesFingerprint();
 }
 

@@ -110,15 +110,6 @@ Result<IngestReport> Pipeline::IngestCaptured(const FetchResult& captured,
   return ExtractMatchStore(IngestInput{loaded.url, false, source, ""}, loaded, false);
 }
 
-Result<IngestReport> Pipeline::IngestFetched(const std::string& requested_url,
-                                             FetchResult fetched, const std::string& source) {
-  Capture(fetched, requested_url);
-  Result<Article> article = ExtractFetched(fetched);
-  Findings findings;
-  if (article.ok()) findings = rules_->Match(article.value());
-  return StoreAnalyzed(fetched, std::move(article), std::move(findings), source);
-}
-
 void Pipeline::Capture(const FetchResult& fetched, const std::string& requested_url) {
   if (warc_ == nullptr || fetched.not_modified()) return;
   if (Status s = warc_->AppendResponse(fetched, requested_url); !s.ok()) {

@@ -57,13 +57,8 @@ class Pipeline {
   // (`ecwatch reprocess`): no fetch, no fetch record, no new capture.
   Result<IngestReport> IngestCaptured(const FetchResult& captured, const std::string& source);
 
-  // The rest of the flow for a document fetched elsewhere (the crawl loop's
-  // MultiFetcher): captures it (WARC), records the fetch in `fetches`, then
-  // extracts, matches and stores it. Errors as Ingest.
-  Result<IngestReport> IngestFetched(const std::string& requested_url, FetchResult fetched,
-                                     const std::string& source);
-
-  // The steps of IngestFetched, for callers that extract and match on other
+  // The rest of the flow for a document fetched elsewhere (the crawl's
+  // MultiFetcher), in steps so that extraction and matching can run on other
   // threads (app/analyze_pool.h): Capture (WARC), then ExtractFetched and
   // RuleSet::Match anywhere (thread-safe), then StoreAnalyzed on the store's
   // thread, which records the fetch (with the extraction error, if any) and

@@ -1,6 +1,6 @@
-// RobotsCache: fetch-once-per-origin robots.txt policies with expiry.
+// RobotsCache: robots.txt policies per origin with expiry, filled by Put.
 //
-// Tested by tests/crawler/robots_cache_test.cc with a fake Fetcher and Clock.
+// Tested by tests/crawler/robots_cache_test.cc with a fake Clock.
 #include "crawler/robots_cache.h"
 
 #include <cctype>
@@ -25,32 +25,8 @@ bool IsHttpUrl(const std::string& url) {
 
 }  // namespace
 
-RobotsCache::RobotsCache(Fetcher* fetcher, const Clock* clock, const std::string& user_agent)
-    : fetcher_(fetcher), clock_(clock), product_token_(ProductToken(user_agent)) {}
-
-bool RobotsCache::IsAllowed(const std::string& url) {
-  if (!IsHttpUrl(url)) return true;
-  Result<std::string> robots_url = RobotsTxtUrl(url);
-  if (!robots_url.ok()) return false;
-  return Lookup(robots_url.value()).policy.IsAllowed(PathAndQuery(url));
-}
-
-const RobotsCache::Entry& RobotsCache::Lookup(const std::string& robots_url) {
-  const int64_t now = clock_->NowSeconds();
-  auto it = entries_.find(robots_url);
-  if (it != entries_.end() && now < it->second.expires_at) return it->second;
-  if (it == entries_.end() && entries_.size() >= limits::kMaxRobotsHosts) EvictOldest();
-  Entry& slot = entries_[robots_url];
-  slot = Fetch(robots_url);
-  return slot;
-}
-
-RobotsCache::Entry RobotsCache::Fetch(const std::string& robots_url) {
-  long status = 0;
-  Result<FetchResult> fetched = fetcher_->Fetch(FetchRequest{robots_url, "", ""}, &status);
-  const std::string_view body = fetched.ok() ? std::string_view(fetched->body) : std::string_view();
-  return FromOutcome(fetched.ok(), status, body);
-}
+RobotsCache::RobotsCache(const Clock* clock, const std::string& user_agent)
+    : clock_(clock), product_token_(ProductToken(user_agent)) {}
 
 RobotsCache::Entry RobotsCache::FromOutcome(bool fetch_ok, long http_status,
                                             std::string_view body, int64_t fetched_at) const {

@@ -18,6 +18,7 @@
 #include "store/frontier.h"
 #include "store/store.h"
 #include "tests/support/http_server.h"
+#include "tests/app/daemon_process.h"
 #include "tests/test_support.h"
 
 namespace ecwatch {
@@ -82,18 +83,6 @@ std::string WriteConfig(const std::string& dir, const SlowSite& site, int connec
   return path;
 }
 
-pid_t StartDaemon(const std::string& config, const std::string& log) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    FILE* f = std::freopen(log.c_str(), "w", stderr);
-    (void)f;
-    const std::string exe = std::string(ECWATCH_BINARY_DIR) + "/ecwatch";
-    execl(exe.c_str(), exe.c_str(), "run", "--config", config.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  return pid;
-}
-
 int64_t Documents(const std::string& db) {
   auto store = Store::Open(db);
   if (!store.ok()) return 0;
@@ -107,7 +96,7 @@ TEST_CASE("SIGKILL in the middle of a crawl, then a restart: every page stored o
   SlowSite site(kPages, false);
   const std::string dir = testing::MakeTempDir("crawl-kill");
   const std::string config = WriteConfig(dir, site, 2);
-  pid_t pid = StartDaemon(config, dir + "/log.txt");
+  pid_t pid = testing::StartDaemon(config, dir + "/log.txt");
   REQUIRE(pid > 0);
   for (int i = 0; i < 300 && Documents(dir + "/d.db") < 8; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -135,7 +124,7 @@ TEST_CASE("SIGTERM stops within 10 s with transfers hanging, which stay due",
           "[app][crawl][e2e][signals]") {
   SlowSite site(3, true);
   const std::string dir = testing::MakeTempDir("crawl-term");
-  pid_t pid = StartDaemon(WriteConfig(dir, site, 4), dir + "/log.txt");
+  pid_t pid = testing::StartDaemon(WriteConfig(dir, site, 4), dir + "/log.txt");
   REQUIRE(pid > 0);
   for (int i = 0; i < 400 && site.stalled() < 3; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

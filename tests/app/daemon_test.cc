@@ -19,6 +19,7 @@
 #include "base/clock.h"
 #include "crawler/multi_fetcher.h"
 #include "store/store.h"
+#include "tests/app/daemon_process.h"
 #include "tests/test_support.h"
 
 namespace ecwatch {
@@ -119,16 +120,8 @@ TEST_CASE("SIGHUP with a broken rule file keeps the daemon running on the old se
                                  << Source("examples/feeds/industry-news.xml")
                                  << "'\ninterval = '1h'\n";
   std::string log = dir + "/log.txt";
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    FILE* f = std::freopen(log.c_str(), "w", stderr);
-    (void)f;
-    std::string exe = std::string(ECWATCH_BINARY_DIR) + "/ecwatch";
-    std::string cfg = dir + "/c.toml";
-    execl(exe.c_str(), exe.c_str(), "run", "--config", cfg.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  pid_t pid = testing::StartDaemon(dir + "/c.toml", log);
+  REQUIRE(pid > 0);
   REQUIRE(WaitFor(log, "ecwatch started", 20));
   REQUIRE(WaitFor(log, "ALERT", 20));  // the first pass ran
   std::ofstream(rules_dir + "/zz-broken.toml") << "[[rule]]\nid = 'x'\npattern = '(unclosed'\n";
@@ -165,16 +158,8 @@ TEST_CASE("SIGHUP reloads the config's sources; a broken config is refused and t
   const std::string head = "[store]\npath = 'd.db'\n[rules]\ndir = '" + Source("rules/sets") + "'\n";
   std::ofstream(dir + "/c.toml") << head << feed;
   std::string log = dir + "/log.txt";
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    FILE* f = std::freopen(log.c_str(), "w", stderr);
-    (void)f;
-    std::string exe = std::string(ECWATCH_BINARY_DIR) + "/ecwatch";
-    std::string cfg = dir + "/c.toml";
-    execl(exe.c_str(), exe.c_str(), "run", "--config", cfg.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  pid_t pid = testing::StartDaemon(dir + "/c.toml", log);
+  REQUIRE(pid > 0);
   REQUIRE(WaitFor(log, "ecwatch started: 1 sources", 20));
   std::ofstream(dir + "/c.toml") << head << feed << page;
   REQUIRE(kill(pid, SIGHUP) == 0);

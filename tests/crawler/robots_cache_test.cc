@@ -1,11 +1,9 @@
-// Pins RobotsCache: one robots.txt fetch per origin, expiry after 24 h (RFC
-// 9309 2.4), 4xx/5xx handling, and the host cap; no network (fake Fetcher).
+// Pins RobotsCache: a policy per origin once put, expiry after 24 h (RFC
+// 9309 2.4), 4xx/5xx handling, and the host cap; no network (fake Clock).
 #include "crawler/robots_cache.h"
 
 #include <catch2/catch.hpp>
-#include <map>
 #include <string>
-#include <vector>
 
 #include "base/limits.h"
 
@@ -18,91 +16,73 @@ class FakeClock final : public Clock {
   int64_t now = 1'000'000;
 };
 
-// Serves canned robots.txt bodies or HTTP statuses; records requested URLs.
-class FakeFetcher final : public Fetcher {
- public:
-  Result<FetchResult> Fetch(const FetchRequest& request, long* http_status_out) override {
-    requested.push_back(request.url);
-    const auto status = statuses.find(request.url);
-    const long code = status == statuses.end() ? 200 : status->second;
-    if (http_status_out != nullptr) *http_status_out = code;
-    if (code == 404) return Status::NotFound(request.url + ": HTTP 404");
-    if (code != 200) return Status::NetworkError(request.url + ": HTTP " + std::to_string(code));
-    FetchResult result;
-    result.http_status = 200;
-    result.body = bodies[request.url];
-    return result;
-  }
-  std::map<std::string, std::string> bodies;
-  std::map<std::string, long> statuses;
-  std::vector<std::string> requested;
-};
-
-TEST_CASE("RobotsCache fetches robots.txt once per origin and applies it", "[crawler][robots]") {
-  FakeFetcher fetcher;
+TEST_CASE("RobotsCache knows an origin once its robots.txt is put, and applies it",
+          "[crawler][robots]") {
   FakeClock clock;
-  fetcher.bodies["https://a.test/robots.txt"] = "User-agent: ecwatch\nDisallow: /private\n";
-  RobotsCache cache(&fetcher, &clock, "ecwatch/0.1");
-  CHECK(cache.IsAllowed("https://a.test/news/1"));
-  CHECK_FALSE(cache.IsAllowed("https://A.test:443/private/x?y#z"));
-  CHECK(cache.IsAllowed("https://b.test/private"));  // b.test serves an empty robots.txt
-  CHECK(fetcher.requested ==
-        std::vector<std::string>{"https://a.test/robots.txt", "https://b.test/robots.txt"});
+  RobotsCache cache(&clock, "ecwatch/0.1");
+  CHECK_FALSE(cache.Check("https://a.test/news/1").has_value());  // fetch it first
+  cache.Put("https://a.test/robots.txt", true, 200, "User-agent: ecwatch\nDisallow: /private\n");
+  cache.Put("https://b.test/robots.txt", true, 200, "");
+  CHECK(cache.Check("https://a.test/news/1") == true);
+  CHECK(cache.Check("https://A.test:443/private/x?y#z") == false);
+  CHECK(cache.Check("https://b.test/private") == true);
   CHECK(cache.size() == 2);
 }
 
-TEST_CASE("RobotsCache refetches after 24 hours (RFC9309 2.4)", "[crawler][robots]") {
-  FakeFetcher fetcher;
+TEST_CASE("RobotsCache forgets a policy after 24 hours (RFC9309 2.4)", "[crawler][robots]") {
   FakeClock clock;
-  RobotsCache cache(&fetcher, &clock, "ecwatch");
-  CHECK(cache.IsAllowed("https://a.test/x"));
-  fetcher.bodies["https://a.test/robots.txt"] = "User-agent: *\nDisallow: /\n";
+  RobotsCache cache(&clock, "ecwatch");
+  cache.Put("https://a.test/robots.txt", true, 200, "");
   clock.now += 24 * 3600 - 1;
-  CHECK(cache.IsAllowed("https://a.test/x"));  // still the cached policy
+  CHECK(cache.Check("https://a.test/x") == true);  // still the cached policy
   clock.now += 1;
-  CHECK_FALSE(cache.IsAllowed("https://a.test/x"));
-  CHECK(fetcher.requested.size() == 2);
+  CHECK_FALSE(cache.Check("https://a.test/x").has_value());
+  // A policy fetched earlier (read back from the database) expires as it would have.
+  cache.Put("https://c.test/robots.txt", true, 200, "", clock.now - 24 * 3600);
+  CHECK_FALSE(cache.Check("https://c.test/x").has_value());
 }
 
 TEST_CASE("RobotsCache: 404 allows all, 503 disallows all and is retried after an hour",
           "[crawler][robots]") {
-  FakeFetcher fetcher;
   FakeClock clock;
-  fetcher.statuses["https://gone.test/robots.txt"] = 404;
-  fetcher.statuses["https://down.test/robots.txt"] = 503;
-  RobotsCache cache(&fetcher, &clock, "ecwatch");
-  CHECK(cache.IsAllowed("https://gone.test/anything"));
-  CHECK_FALSE(cache.IsAllowed("https://down.test/anything"));
-  fetcher.statuses.erase("https://down.test/robots.txt");
+  RobotsCache cache(&clock, "ecwatch");
+  cache.Put("https://gone.test/robots.txt", false, 404, "");
+  cache.Put("https://down.test/robots.txt", false, 503, "");
+  CHECK(cache.Check("https://gone.test/anything") == true);
+  CHECK(cache.Check("https://down.test/anything") == false);
   clock.now += 3600;
-  CHECK(cache.IsAllowed("https://down.test/anything"));
+  CHECK_FALSE(cache.Check("https://down.test/anything").has_value());  // fetch again
+  CHECK(cache.Check("https://gone.test/anything") == true);
 }
 
-TEST_CASE("RobotsCache allows non-http URLs without fetching and refuses malformed ones",
+TEST_CASE("RobotsCache allows non-http URLs without robots.txt and refuses malformed ones",
           "[crawler][robots]") {
-  FakeFetcher fetcher;
   FakeClock clock;
-  RobotsCache cache(&fetcher, &clock, "ecwatch");
-  CHECK(cache.IsAllowed("file:///tmp/page.html"));
-  CHECK_FALSE(cache.IsAllowed("http://bad.test:99999/"));
-  CHECK(fetcher.requested.empty());
+  RobotsCache cache(&clock, "ecwatch");
+  CHECK(cache.Check("file:///tmp/page.html") == true);
+  CHECK(cache.Check("http://bad.test:99999/") == false);
+  CHECK(cache.size() == 0);
+}
+
+TEST_CASE("RobotsCache reports a matching group's Crawl-delay", "[crawler][robots]") {
+  FakeClock clock;
+  RobotsCache cache(&clock, "ecwatch");
+  cache.Put("https://a.test/robots.txt", true, 200, "User-agent: *\nCrawl-delay: 2.5\nDisallow:\n");
+  CHECK(cache.CrawlDelay("https://a.test/x") == Approx(2.5));
+  CHECK(cache.CrawlDelay("https://unknown.test/x") == 0);
 }
 
 TEST_CASE("RobotsCache keeps at most kMaxRobotsHosts origins, dropping the oldest",
           "[crawler][robots][limits]") {
-  FakeFetcher fetcher;
   FakeClock clock;
-  RobotsCache cache(&fetcher, &clock, "ecwatch");
+  RobotsCache cache(&clock, "ecwatch");
   for (std::size_t i = 0; i <= limits::kMaxRobotsHosts; ++i) {
     clock.now += 1;
-    cache.IsAllowed("https://h" + std::to_string(i) + ".test/");
+    cache.Put("https://h" + std::to_string(i) + ".test/robots.txt", true, 200, "");
   }
   CHECK(cache.size() == limits::kMaxRobotsHosts);
-  fetcher.requested.clear();
-  cache.IsAllowed("https://h1.test/");  // still cached
-  CHECK(fetcher.requested.empty());
-  cache.IsAllowed("https://h0.test/");  // the oldest was dropped: fetched again
-  CHECK(fetcher.requested.size() == 1);
+  CHECK(cache.Check("https://h1.test/").has_value());        // still cached
+  CHECK_FALSE(cache.Check("https://h0.test/").has_value());  // the oldest was dropped
 }
 
 }  // namespace
