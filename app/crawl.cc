@@ -121,7 +121,7 @@ Result<bool> Crawl::RobotsAllows(const Job& job, bool* drop, PassStats* stats) {
     if (stored->has_value()) {
       const Frontier::Robots& r = stored->value();
       robots_->Put(job.origin + "/robots.txt", r.fetched_ok, r.http_status, r.body, r.fetched_at);
-      NoteRobots(job.origin, r.fetched_ok, r.http_status);
+      NoteRobots(job.origin);
       allowed = robots_->Check(job.url);
     }
   }
@@ -138,7 +138,7 @@ Result<bool> Crawl::RobotsAllows(const Job& job, bool* drop, PassStats* stats) {
   if (allowed.value()) return true;
   *drop = true;
   const int64_t now = clock_->NowSeconds();
-  if (robots_unreachable_.count(job.origin)) {
+  if (robots_->Unreachable(job.url)) {
     // RFC 9309 2.3.1.4: nothing while robots.txt is unreachable; try later.
     Status s = frontier_->MarkRetry(job.url, job.attempts, 0, "robots.txt unreachable",
                                     now + kRobotsUnreachableRetrySeconds, now);
@@ -277,7 +277,7 @@ void Crawl::HandleRobots(const Job& job, const FetchCompletion& done) {
   const std::string_view body =
       done.result.ok() ? std::string_view(done.result->body) : std::string_view();
   robots_->Put(job.url, done.result.ok(), done.http_status, body);
-  NoteRobots(job.origin, done.result.ok(), done.http_status);
+  NoteRobots(job.origin);
   Frontier::Robots stored{done.http_status, done.result.ok(), std::string(body),
                           clock_->NowSeconds()};
   if (Status s = frontier_->PutRobots(job.origin, stored); !s.ok()) {
@@ -285,13 +285,7 @@ void Crawl::HandleRobots(const Job& job, const FetchCompletion& done) {
   }
 }
 
-void Crawl::NoteRobots(const std::string& origin, bool fetched_ok, long http_status) {
-  const bool unreachable = !fetched_ok && !(http_status >= 400 && http_status < 500);
-  if (unreachable) {
-    robots_unreachable_.insert(origin);
-  } else {
-    robots_unreachable_.erase(origin);
-  }
+void Crawl::NoteRobots(const std::string& origin) {
   gate_.SetCrawlDelay(origin, robots_->CrawlDelay(origin + "/robots.txt"));
 }
 

@@ -119,8 +119,8 @@ class Crawl {
   Status FinishArticle(const Job& job, Analyzed analyzed, PassStats* stats);
   Status CollectAnalyzed(PassStats* stats);
   void HandleRobots(const Job& job, const FetchCompletion& done);
-  // Unreachable bookkeeping and Crawl-delay after a robots.txt outcome.
-  void NoteRobots(const std::string& origin, bool fetched_ok, long http_status);
+  // Applies the origin's robots.txt Crawl-delay to politeness.
+  void NoteRobots(const std::string& origin);
   // Links a source lists; child sitemaps of an index are queued as jobs.
   Result<std::vector<std::string>> DiscoverLinks(const Job& job, const FetchResult& fetched);
   Status QueueLinks(const Job& job, const std::vector<std::string>& links, PassStats* stats);
@@ -152,7 +152,6 @@ class Crawl {
   std::list<Job> pending_;                          // waiting for a slot, politeness, robots
   std::set<std::string> queued_urls_;               // article URLs pending or in flight
   std::set<std::string> robots_busy_;               // origins whose robots.txt is being fetched
-  std::set<std::string> robots_unreachable_;        // origins whose robots.txt fetch failed
   std::set<std::string> robots_read_;               // origins looked up in the database
   std::map<uint64_t, Job> in_flight_;
   std::map<uint64_t, Job> analyzing_;               // fetched, in the pool

@@ -33,8 +33,9 @@ RobotsCache::Entry RobotsCache::FromOutcome(bool fetch_ok, long http_status,
   Entry entry;
   entry.policy = RobotsPolicy::FromFetch(fetch_ok, http_status, body, product_token_);
   entry.fetched_at = fetched_at >= 0 ? fetched_at : clock_->NowSeconds();
-  const bool unreachable = !fetch_ok && !(http_status >= 400 && http_status < 500);
-  entry.expires_at = entry.fetched_at + (unreachable ? kUnreachableRetrySeconds : kCacheSeconds);
+  entry.unreachable = !fetch_ok && !(http_status >= 400 && http_status < 500);
+  entry.expires_at =
+      entry.fetched_at + (entry.unreachable ? kUnreachableRetrySeconds : kCacheSeconds);
   return entry;
 }
 
@@ -60,6 +61,11 @@ void RobotsCache::Put(const std::string& robots_url, bool fetch_ok, long http_st
     EvictOldest();
   }
   entries_[robots_url] = FromOutcome(fetch_ok, http_status, body, fetched_at);
+}
+
+bool RobotsCache::Unreachable(const std::string& url) const {
+  const Entry* entry = Find(url);
+  return entry != nullptr && entry->unreachable;
 }
 
 double RobotsCache::CrawlDelay(const std::string& url) const {

@@ -39,6 +39,10 @@ class RobotsCache {
   void Put(const std::string& robots_url, bool fetch_ok, long http_status, std::string_view body,
            int64_t fetched_at = -1);
 
+  // True while url's origin is cached as unreachable (its robots.txt gave a
+  // 5xx or no answer: everything is disallowed until it expires).
+  bool Unreachable(const std::string& url) const;
+
   // The cached policy's Crawl-delay for url's origin in seconds; 0 if none
   // or not cached.
   double CrawlDelay(const std::string& url) const;
@@ -51,6 +55,7 @@ class RobotsCache {
     RobotsPolicy policy = RobotsPolicy::AllowAll();
     int64_t expires_at = 0;
     int64_t fetched_at = 0;
+    bool unreachable = false;  // 5xx or no response: disallow all for a while
   };
   Entry FromOutcome(bool fetch_ok, long http_status, std::string_view body,
                     int64_t fetched_at = -1) const;

@@ -50,7 +50,10 @@ TEST_CASE("RobotsCache: 404 allows all, 503 disallows all and is retried after a
   cache.Put("https://down.test/robots.txt", false, 503, "");
   CHECK(cache.Check("https://gone.test/anything") == true);
   CHECK(cache.Check("https://down.test/anything") == false);
+  CHECK(cache.Unreachable("https://down.test/anything"));
+  CHECK_FALSE(cache.Unreachable("https://gone.test/anything"));
   clock.now += 3600;
+  CHECK_FALSE(cache.Unreachable("https://down.test/anything"));
   CHECK_FALSE(cache.Check("https://down.test/anything").has_value());  // fetch again
   CHECK(cache.Check("https://gone.test/anything") == true);
 }
