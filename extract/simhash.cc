@@ -66,25 +66,25 @@ char32_t NextCodepoint(std::string_view text, std::size_t* pos) {
 bool InRange(char32_t cp, char32_t lo, char32_t hi) { return cp >= lo && cp <= hi; }
 
 bool IsCjk(char32_t cp) {
-  return InRange(cp, 0x3040, 0x30FF) ||   // Hiragana, Katakana
-         InRange(cp, 0x31F0, 0x31FF) ||   // Katakana phonetic extensions
-         InRange(cp, 0x3400, 0x4DBF) ||   // CJK Extension A
-         InRange(cp, 0x4E00, 0x9FFF) ||   // CJK Unified Ideographs
-         InRange(cp, 0xF900, 0xFAFF) ||   // CJK Compatibility Ideographs
-         InRange(cp, 0xFF66, 0xFF9F) ||   // half-width Katakana
-         InRange(cp, 0x20000, 0x3FFFF);   // CJK Extensions B..
+  return InRange(cp, 0x3040, 0x30FF) ||  // Hiragana, Katakana
+         InRange(cp, 0x31F0, 0x31FF) ||  // Katakana phonetic extensions
+         InRange(cp, 0x3400, 0x4DBF) ||  // CJK Extension A
+         InRange(cp, 0x4E00, 0x9FFF) ||  // CJK Unified Ideographs
+         InRange(cp, 0xF900, 0xFAFF) ||  // CJK Compatibility Ideographs
+         InRange(cp, 0xFF66, 0xFF9F) ||  // half-width Katakana
+         InRange(cp, 0x20000, 0x3FFFF);  // CJK Extensions B..
 }
 
 bool IsSeparator(char32_t cp) {
-  if (cp < 0x80) return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
-                          (cp >= 'A' && cp <= 'Z'));
+  if (cp < 0x80)
+    return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
   return cp == kInvalid || InRange(cp, 0x80, 0xBF) || cp == 0xD7 || cp == 0xF7 ||
-         InRange(cp, 0x2000, 0x2BFF) ||   // punctuation, symbols, arrows, shapes
-         InRange(cp, 0x3000, 0x303F) ||   // CJK punctuation
+         InRange(cp, 0x2000, 0x2BFF) ||  // punctuation, symbols, arrows, shapes
+         InRange(cp, 0x3000, 0x303F) ||  // CJK punctuation
          InRange(cp, 0xFE10, 0xFE1F) || InRange(cp, 0xFE30, 0xFE4F) ||  // vertical forms
          InRange(cp, 0xFF00, 0xFF0F) || InRange(cp, 0xFF1A, 0xFF20) ||
          InRange(cp, 0xFF3B, 0xFF40) || InRange(cp, 0xFF5B, 0xFF65) ||  // full-width punct
-         InRange(cp, 0xFFF0, 0xFFFF);     // specials (U+FFFD)
+         InRange(cp, 0xFFF0, 0xFFFF);                                   // specials (U+FFFD)
 }
 
 CharKind Classify(char32_t cp) {
@@ -95,13 +95,13 @@ CharKind Classify(char32_t cp) {
 // Simple case folding for the scripts of our sources; other codepoints as is.
 char32_t Fold(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return cp + 0x20;
-  if (InRange(cp, 0xFF10, 0xFF19)) return cp - 0xFF10 + '0';   // full-width digits
-  if (InRange(cp, 0xFF21, 0xFF3A)) return cp - 0xFF21 + 'a';   // full-width capitals
-  if (InRange(cp, 0xFF41, 0xFF5A)) return cp - 0xFF41 + 'a';   // full-width small
-  if (InRange(cp, 0xC0, 0xDE)) return cp + 0x20;               // Latin-1 (0xD7 is a separator)
-  if (InRange(cp, 0x100, 0x17F) && cp % 2 == 0) return cp + 1; // Latin Extended-A, mostly pairs
-  if (InRange(cp, 0x391, 0x3A9)) return cp + 0x20;             // Greek
-  if (InRange(cp, 0x410, 0x42F)) return cp + 0x20;             // Cyrillic
+  if (InRange(cp, 0xFF10, 0xFF19)) return cp - 0xFF10 + '0';    // full-width digits
+  if (InRange(cp, 0xFF21, 0xFF3A)) return cp - 0xFF21 + 'a';    // full-width capitals
+  if (InRange(cp, 0xFF41, 0xFF5A)) return cp - 0xFF41 + 'a';    // full-width small
+  if (InRange(cp, 0xC0, 0xDE)) return cp + 0x20;                // Latin-1 (0xD7 is a separator)
+  if (InRange(cp, 0x100, 0x17F) && cp % 2 == 0) return cp + 1;  // Latin Extended-A, mostly pairs
+  if (InRange(cp, 0x391, 0x3A9)) return cp + 0x20;              // Greek
+  if (InRange(cp, 0x410, 0x42F)) return cp + 0x20;              // Cyrillic
   if (InRange(cp, 0x400, 0x40F)) return cp + 0x50;
   return cp;
 }
@@ -181,16 +181,15 @@ void ForEachShingle(std::string_view text, Sink&& sink) {
   end_word();
 }
 
-// The distinct shingle hashes of text, sorted.
-std::vector<uint64_t> ShingleSet(std::string_view text) {
+}  // namespace
+
+std::vector<uint64_t> Shingles(std::string_view text) {
   std::vector<uint64_t> set;
   ForEachShingle(text, [&](uint64_t h) { set.push_back(h); });
   std::sort(set.begin(), set.end());
   set.erase(std::unique(set.begin(), set.end()), set.end());
   return set;
 }
-
-}  // namespace
 
 uint64_t SimHash(std::string_view text) {
   std::array<int64_t, 64> votes{};
@@ -214,7 +213,10 @@ bool SimHashClose(uint64_t a, uint64_t b) {
 }
 
 double ShingleContainment(std::string_view a, std::string_view b) {
-  const std::vector<uint64_t> sa = ShingleSet(a), sb = ShingleSet(b);
+  return ShingleContainment(Shingles(a), Shingles(b));
+}
+
+double ShingleContainment(const std::vector<uint64_t>& sa, const std::vector<uint64_t>& sb) {
   if (sa.empty() || sb.empty()) return 0;
   std::size_t common = 0;
   for (auto i = sa.begin(), j = sb.begin(); i != sa.end() && j != sb.end();) {

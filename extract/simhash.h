@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace ecwatch {
 
@@ -48,6 +49,12 @@ bool SimHashClose(uint64_t a, uint64_t b);
 // distinct shingles of the one with fewer (0..1; 0 when either has none).
 // Reads at most limits::kMaxSimHashTextBytes of each.
 double ShingleContainment(std::string_view a, std::string_view b);
+
+// The distinct shingle hashes of (the first limits::kMaxSimHashTextBytes
+// of) text, sorted: to compare one text with many, compute its set once.
+std::vector<uint64_t> Shingles(std::string_view text);
+// ShingleContainment of two texts given their Shingles.
+double ShingleContainment(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
 
 // Both steps: SimHashClose(SimHash(a), SimHash(b)) and
 // ShingleContainment(a, b) >= kNearDuplicateMinContainment.

@@ -1,4 +1,4 @@
-// Frontier over SQLite: the `frontier` table, one statement per call.
+// Frontier over SQLite: the `frontier` table, one (cached) statement per call.
 //
 // Tested by tests/store/frontier_test.cc.
 #include "store/frontier.h"
@@ -10,6 +10,7 @@
 
 #include "base/limits.h"
 #include "store/sqlite_store.h"
+#include "store/statement_cache.h"
 
 namespace ecwatch {
 
@@ -17,19 +18,20 @@ namespace {
 
 class SqliteFrontier final : public Frontier {
  public:
-  SqliteFrontier(std::string path, SQLite::Database* db) : path_(std::move(path)), db_(*db) {}
+  SqliteFrontier(std::string path, SQLite::Database* db)
+      : path_(std::move(path)), statements_(db) {}
 
   Result<bool> Add(const std::string& url, const std::string& source, int64_t due_at) override {
     try {
-      SQLite::Statement q(db_,
-                          "INSERT OR IGNORE INTO frontier (url, source, next_at, added_at, "
-                          "updated_at) VALUES (?, ?, ?, ?, ?)");
-      q.bind(1, url);
-      q.bind(2, source);
-      q.bind(3, static_cast<int64_t>(due_at));
-      q.bind(4, static_cast<int64_t>(due_at));
-      q.bind(5, static_cast<int64_t>(due_at));
-      return q.exec() > 0;
+      auto q = statements_.Get(
+          "INSERT OR IGNORE INTO frontier (url, source, next_at, added_at, "
+          "updated_at) VALUES (?, ?, ?, ?, ?)");
+      q->bind(1, url);
+      q->bind(2, source);
+      q->bind(3, static_cast<int64_t>(due_at));
+      q->bind(4, static_cast<int64_t>(due_at));
+      q->bind(5, static_cast<int64_t>(due_at));
+      return q->exec() > 0;
     } catch (const std::exception& e) {
       return Error(e);
     }
@@ -39,15 +41,15 @@ class SqliteFrontier final : public Frontier {
     try {
       const int64_t n =
           std::clamp<int64_t>(limit, 0, static_cast<int64_t>(limits::kMaxFrontierBatch));
-      SQLite::Statement q(db_,
-                          "SELECT url, source, attempts, next_at FROM frontier "
-                          "WHERE state = 'due' AND next_at <= ? ORDER BY next_at, rowid LIMIT ?");
-      q.bind(1, static_cast<int64_t>(now));
-      q.bind(2, n);
+      auto q = statements_.Get(
+          "SELECT url, source, attempts, next_at FROM frontier "
+          "WHERE state = 'due' AND next_at <= ? ORDER BY next_at, rowid LIMIT ?");
+      q->bind(1, static_cast<int64_t>(now));
+      q->bind(2, n);
       std::vector<FrontierEntry> out;
-      while (q.executeStep()) {
-        out.push_back(FrontierEntry{q.getColumn(0).getString(), q.getColumn(1).getString(),
-                                    q.getColumn(2).getInt(), q.getColumn(3).getInt64()});
+      while (q->executeStep()) {
+        out.push_back(FrontierEntry{q->getColumn(0).getString(), q->getColumn(1).getString(),
+                                    q->getColumn(2).getInt(), q->getColumn(3).getInt64()});
       }
       return out;
     } catch (const std::exception& e) {
@@ -57,10 +59,10 @@ class SqliteFrontier final : public Frontier {
 
   Result<std::optional<int64_t>> NextDue() override {
     try {
-      SQLite::Statement q(db_, "SELECT min(next_at) FROM frontier WHERE state = 'due'");
-      q.executeStep();
-      if (q.getColumn(0).isNull()) return std::optional<int64_t>();
-      return std::optional<int64_t>(q.getColumn(0).getInt64());
+      auto q = statements_.Get("SELECT min(next_at) FROM frontier WHERE state = 'due'");
+      q->executeStep();
+      if (q->getColumn(0).isNull()) return std::optional<int64_t>();
+      return std::optional<int64_t>(q->getColumn(0).getInt64());
     } catch (const std::exception& e) {
       return Error(e);
     }
@@ -70,8 +72,8 @@ class SqliteFrontier final : public Frontier {
     return Update(url, "done", attempts, http_status, "", now, now);
   }
 
-  Status MarkRetry(const std::string& url, int attempts, long http_status,
-                   const std::string& error, int64_t next_at, int64_t now) override {
+  Status MarkRetry(const std::string& url, int attempts, long http_status, const std::string& error,
+                   int64_t next_at, int64_t now) override {
     return Update(url, "due", attempts, http_status, error, next_at, now);
   }
 
@@ -82,15 +84,15 @@ class SqliteFrontier final : public Frontier {
 
   Result<std::optional<FrontierRow>> Find(const std::string& url) override {
     try {
-      SQLite::Statement q(db_,
-                          "SELECT url, source, attempts, next_at, state, last_status, last_error "
-                          "FROM frontier WHERE url = ?");
-      q.bind(1, url);
-      if (!q.executeStep()) return std::optional<FrontierRow>();
-      FrontierRow row{FrontierEntry{q.getColumn(0).getString(), q.getColumn(1).getString(),
-                                    q.getColumn(2).getInt(), q.getColumn(3).getInt64()},
-                      q.getColumn(4).getString(), static_cast<long>(q.getColumn(5).getInt64()),
-                      q.getColumn(6).getString()};
+      auto q = statements_.Get(
+          "SELECT url, source, attempts, next_at, state, last_status, last_error "
+          "FROM frontier WHERE url = ?");
+      q->bind(1, url);
+      if (!q->executeStep()) return std::optional<FrontierRow>();
+      FrontierRow row{FrontierEntry{q->getColumn(0).getString(), q->getColumn(1).getString(),
+                                    q->getColumn(2).getInt(), q->getColumn(3).getInt64()},
+                      q->getColumn(4).getString(), static_cast<long>(q->getColumn(5).getInt64()),
+                      q->getColumn(6).getString()};
       return std::optional<FrontierRow>(std::move(row));
     } catch (const std::exception& e) {
       return Error(e);
@@ -99,15 +101,15 @@ class SqliteFrontier final : public Frontier {
 
   Result<FrontierCounts> Counts(const std::string& source) override {
     try {
-      SQLite::Statement q(db_,
-                          "SELECT state, count(*) FROM frontier WHERE ? = '' OR source = ? "
-                          "GROUP BY state");
-      q.bind(1, source);
-      q.bind(2, source);
+      auto q = statements_.Get(
+          "SELECT state, count(*) FROM frontier WHERE ? = '' OR source = ? "
+          "GROUP BY state");
+      q->bind(1, source);
+      q->bind(2, source);
       FrontierCounts counts;
-      while (q.executeStep()) {
-        const std::string state = q.getColumn(0).getString();
-        const int64_t n = q.getColumn(1).getInt64();
+      while (q->executeStep()) {
+        const std::string state = q->getColumn(0).getString();
+        const int64_t n = q->getColumn(1).getInt64();
         if (state == "due") counts.due = n;
         if (state == "done") counts.done = n;
         if (state == "failed") counts.failed = n;
@@ -120,15 +122,15 @@ class SqliteFrontier final : public Frontier {
 
   Status PutRobots(const std::string& origin, const Robots& robots) override {
     try {
-      SQLite::Statement q(db_,
-                          "INSERT OR REPLACE INTO robots (origin, http_status, fetched_ok, body, "
-                          "fetched_at) VALUES (?, ?, ?, ?, ?)");
-      q.bind(1, origin);
-      q.bind(2, static_cast<int64_t>(robots.http_status));
-      q.bind(3, robots.fetched_ok ? 1 : 0);
-      q.bind(4, robots.body.substr(0, limits::kMaxRobotsBytes));
-      q.bind(5, static_cast<int64_t>(robots.fetched_at));
-      q.exec();
+      auto q = statements_.Get(
+          "INSERT OR REPLACE INTO robots (origin, http_status, fetched_ok, body, "
+          "fetched_at) VALUES (?, ?, ?, ?, ?)");
+      q->bind(1, origin);
+      q->bind(2, static_cast<int64_t>(robots.http_status));
+      q->bind(3, robots.fetched_ok ? 1 : 0);
+      q->bind(4, robots.body.substr(0, limits::kMaxRobotsBytes));
+      q->bind(5, static_cast<int64_t>(robots.fetched_at));
+      q->exec();
       return Status::Ok();
     } catch (const std::exception& e) {
       return Error(e);
@@ -137,13 +139,13 @@ class SqliteFrontier final : public Frontier {
 
   Result<std::optional<Robots>> GetRobots(const std::string& origin) override {
     try {
-      SQLite::Statement q(db_,
-                          "SELECT http_status, fetched_ok, body, fetched_at FROM robots "
-                          "WHERE origin = ?");
-      q.bind(1, origin);
-      if (!q.executeStep()) return std::optional<Robots>();
-      Robots robots{static_cast<long>(q.getColumn(0).getInt64()), q.getColumn(1).getInt() != 0,
-                    q.getColumn(2).getString(), q.getColumn(3).getInt64()};
+      auto q = statements_.Get(
+          "SELECT http_status, fetched_ok, body, fetched_at FROM robots "
+          "WHERE origin = ?");
+      q->bind(1, origin);
+      if (!q->executeStep()) return std::optional<Robots>();
+      Robots robots{static_cast<long>(q->getColumn(0).getInt64()), q->getColumn(1).getInt() != 0,
+                    q->getColumn(2).getString(), q->getColumn(3).getInt64()};
       return std::optional<Robots>(std::move(robots));
     } catch (const std::exception& e) {
       return Error(e);
@@ -154,17 +156,17 @@ class SqliteFrontier final : public Frontier {
   Status Update(const std::string& url, const char* state, int attempts, long http_status,
                 const std::string& error, int64_t next_at, int64_t now) {
     try {
-      SQLite::Statement q(db_,
-                          "UPDATE frontier SET state = ?, attempts = ?, last_status = ?, "
-                          "last_error = ?, next_at = ?, updated_at = ? WHERE url = ?");
-      q.bind(1, state);
-      q.bind(2, attempts);
-      q.bind(3, static_cast<int64_t>(http_status));
-      q.bind(4, error);
-      q.bind(5, static_cast<int64_t>(next_at));
-      q.bind(6, static_cast<int64_t>(now));
-      q.bind(7, url);
-      q.exec();
+      auto q = statements_.Get(
+          "UPDATE frontier SET state = ?, attempts = ?, last_status = ?, "
+          "last_error = ?, next_at = ?, updated_at = ? WHERE url = ?");
+      q->bind(1, state);
+      q->bind(2, attempts);
+      q->bind(3, static_cast<int64_t>(http_status));
+      q->bind(4, error);
+      q->bind(5, static_cast<int64_t>(next_at));
+      q->bind(6, static_cast<int64_t>(now));
+      q->bind(7, url);
+      q->exec();
       return Status::Ok();
     } catch (const std::exception& e) {
       return Error(e);
@@ -174,7 +176,7 @@ class SqliteFrontier final : public Frontier {
   Status Error(const std::exception& e) const { return Status::IoError(path_ + ": " + e.what()); }
 
   std::string path_;
-  SQLite::Database& db_;
+  store_internal::StatementCache statements_;
 };
 
 }  // namespace

@@ -4,7 +4,8 @@
 // 'due' until fetched and stored ('done'), or given up ('failed': a final
 // error, or attempts exhausted). A Frontier borrows the connection of a
 // SQLite Store (ForStore), like AlertStore, so it works on ":memory:" too;
-// each write is its own transaction, so a SIGKILL leaves every row as it was
+// each write is its own transaction (or part of the Store's open batch,
+// store/store.h BeginBatch), so a SIGKILL leaves every row as it was
 // last written. Not thread-safe (as the Store it borrows).
 #ifndef ECWATCH_STORE_FRONTIER_H_
 #define ECWATCH_STORE_FRONTIER_H_

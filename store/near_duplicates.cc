@@ -6,24 +6,24 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "base/limits.h"
 #include "extract/simhash.h"
 
 namespace ecwatch::store_internal {
 
-void NearDuplicateFinder::Refresh(SQLite::Database& db) {
+void NearDuplicateFinder::Refresh(StatementCache& statements) {
   // Ids above max_id_ among the newest N: one bounded read even on a large
   // database whose older rows have no fingerprint.
-  SQLite::Statement added(db,
-                          "SELECT id, fetched_at, simhash FROM documents WHERE id > "
-                          "max(?1, (SELECT ifnull(max(id), 0) FROM documents) - ?2) "
-                          "AND simhash != 0 ORDER BY id");
-  added.bind(1, max_id_);
-  added.bind(2, limits::kMaxNearDuplicateCandidates);
-  while (added.executeStep()) {
-    recent_.push_back({added.getColumn(0).getInt64(), added.getColumn(1).getInt64(),
-                       static_cast<uint64_t>(added.getColumn(2).getInt64())});
+  auto added = statements.Get(
+      "SELECT id, fetched_at, simhash FROM documents WHERE id > "
+      "max(?1, (SELECT ifnull(max(id), 0) FROM documents) - ?2) AND simhash != 0 ORDER BY id");
+  added->bind(1, max_id_);
+  added->bind(2, limits::kMaxNearDuplicateCandidates);
+  while (added->executeStep()) {
+    recent_.push_back({added->getColumn(0).getInt64(), added->getColumn(1).getInt64(),
+                       static_cast<uint64_t>(added->getColumn(2).getInt64())});
   }
   if (!recent_.empty()) max_id_ = std::max(max_id_, recent_.back().id);
   while (!recent_.empty() && recent_.front().id <= max_id_ - limits::kMaxNearDuplicateCandidates) {
@@ -31,23 +31,34 @@ void NearDuplicateFinder::Refresh(SQLite::Database& db) {
   }
 }
 
-int64_t NearDuplicateFinder::Find(SQLite::Database& db, const std::string& text,
-                                  uint64_t simhash, int64_t fetched_at) {
-  if (simhash == 0) return 0;
-  Refresh(db);
+int64_t NearDuplicateFinder::Find(StatementCache& statements, const std::string& text,
+                                  const TextKeys& keys, int64_t fetched_at) {
+  if (keys.simhash == 0) return 0;
+  Refresh(statements);
   const int64_t since = fetched_at - static_cast<int64_t>(limits::kNearDuplicateWindowSeconds);
   // SimHash only proposes, the texts decide; recent_ is in id order, so the
-  // earliest candidates are read first.
-  SQLite::Statement read(db, "SELECT text, ifnull(duplicate_of, 0) FROM documents WHERE id = ?");
+  // earliest candidates are read first. The text of a candidate with the
+  // same hash is not read (CASE): it is this text.
+  auto read = statements.Get(
+      "SELECT content_hash = ?2, ifnull(duplicate_of, 0), "
+      "CASE WHEN content_hash = ?2 THEN '' ELSE text END FROM documents WHERE id = ?1");
+  std::vector<uint64_t> shingles;  // of text, computed at the first text compared
   int checks = 0;
   for (const Entry& e : recent_) {
-    if (e.fetched_at < since || !SimHashClose(simhash, e.simhash)) continue;
+    if (e.fetched_at < since || !SimHashClose(keys.simhash, e.simhash)) continue;
     if (++checks > limits::kMaxNearDuplicateChecks) break;
-    read.reset();
-    read.bind(1, e.id);
-    if (!read.executeStep()) continue;  // deleted since it was cached
-    if (ShingleContainment(text, read.getColumn(0).getString()) >= kNearDuplicateMinContainment) {
-      const int64_t root = read.getColumn(1).getInt64();
+    read->reset();
+    read->bind(1, e.id);
+    read->bind(2, keys.content_hash);
+    if (!read->executeStep()) continue;                 // deleted since it was cached
+    bool confirmed = read->getColumn(0).getInt() != 0;  // the same text
+    if (!confirmed) {
+      if (shingles.empty()) shingles = Shingles(text);
+      confirmed = ShingleContainment(shingles, Shingles(read->getColumn(2).getString())) >=
+                  kNearDuplicateMinContainment;
+    }
+    if (confirmed) {
+      const int64_t root = read->getColumn(1).getInt64();
       return root != 0 ? root : e.id;
     }
   }

@@ -14,7 +14,8 @@
 #include <deque>
 #include <string>
 
-#include <SQLiteCpp/Database.h>
+#include "store/statement_cache.h"
+#include "store/store.h"
 
 namespace ecwatch::store_internal {
 
@@ -25,11 +26,12 @@ class NearDuplicateFinder {
   // among the newest limits::kMaxNearDuplicateCandidates (by id) fetched no
   // earlier than fetched_at - limits::kNearDuplicateWindowSeconds whose
   // SimHash is close (SimHashClose); the earliest confirmed by its text
-  // (ShingleContainment, at most limits::kMaxNearDuplicateChecks read) wins,
-  // and its duplicate_of is returned if set, else its id. Call within the
-  // transaction that inserts the new row, before inserting it. Throws on SQL
-  // errors.
-  int64_t Find(SQLite::Database& db, const std::string& text, uint64_t simhash,
+  // (ShingleContainment, at most limits::kMaxNearDuplicateChecks read; a
+  // candidate with the same content hash is the same text, confirmed without
+  // reading it) wins, and its duplicate_of is returned if set, else its id.
+  // keys are the new text's (TextKeysOf). Call within the transaction that
+  // inserts the new row, before inserting it. Throws on SQL errors.
+  int64_t Find(StatementCache& statements, const std::string& text, const TextKeys& keys,
                int64_t fetched_at);
 
  private:
@@ -40,7 +42,7 @@ class NearDuplicateFinder {
   };
   // Appends the fingerprinted rows with id > max_id_ and drops those no
   // longer among the newest kMaxNearDuplicateCandidates ids.
-  void Refresh(SQLite::Database& db);
+  void Refresh(StatementCache& statements);
 
   std::deque<Entry> recent_;  // ascending id
   int64_t max_id_ = 0;

@@ -6,14 +6,15 @@
 #ifndef ECWATCH_STORE_SQLITE_STORE_H_
 #define ECWATCH_STORE_SQLITE_STORE_H_
 
+#include <SQLiteCpp/Database.h>
+
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
-
 #include "store/near_duplicates.h"
+#include "store/statement_cache.h"
 #include "store/store.h"
 
 namespace ecwatch {
@@ -22,10 +23,13 @@ class SqliteStore final : public Store {
  public:
   // Takes an open, migrated database; path names it in error messages.
   SqliteStore(std::string path, std::unique_ptr<SQLite::Database> db)
-      : path_(std::move(path)), db_(std::move(db)) {}
+      : path_(std::move(path)), db_(std::move(db)), statements_(db_.get()) {}
 
+  using Store::PutDocument;
   Result<PutOutcome> PutDocument(const Article& article, const Findings& findings,
-                                 int64_t fetched_at) override;
+                                 int64_t fetched_at, const TextKeys& keys) override;
+  Status BeginBatch() override;
+  Status EndBatch(bool commit) override;
   Result<bool> HasUrl(const std::string& url) override;
   Status RecordFetch(const FetchRecord& record) override;
   Result<SourceState> GetSourceState(const std::string& name) override;
@@ -48,11 +52,13 @@ class SqliteStore final : public Store {
  private:
   // IoError "PATH: what".
   Status Error(const std::exception& e) const;
-  // Writes within PutDocument's transaction; they throw on SQL errors.
-  // duplicate_of 0 is stored as NULL.
-  int64_t InsertDocument(const Article& article, const std::string& hash,
+  // PutDocument's writes, within its transaction or savepoint; they throw on
+  // SQL errors. duplicate_of 0 is stored as NULL.
+  PutOutcome WriteDocument(const Article& article, const Findings& findings, int64_t fetched_at,
+                           const TextKeys& keys);
+  int64_t InsertDocument(const Article& article, const TextKeys& keys,
                          const std::string& ruleset_version, int64_t fetched_at,
-                         uint64_t simhash, int64_t duplicate_of);
+                         int64_t duplicate_of);
   void InsertMatches(int64_t document_id, const Findings& findings);
   void InsertEvents(int64_t document_id, const Findings& findings);
   // True when an alert with this summary exists for a document at the same
@@ -64,7 +70,9 @@ class SqliteStore final : public Store {
 
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
+  store_internal::StatementCache statements_;  // after db_: finalized first
   store_internal::NearDuplicateFinder near_duplicates_;
+  bool in_batch_ = false;
 };
 
 }  // namespace ecwatch

@@ -96,30 +96,58 @@ Status SqliteStore::Error(const std::exception& e) const {
   return Status::IoError(path_ + ": " + e.what());
 }
 
-Result<PutOutcome> SqliteStore::PutDocument(const Article& article, const Findings& findings,
-                                            int64_t fetched_at) {
+TextKeys TextKeysOf(std::string_view text) { return TextKeys{Sha256Hex(text), SimHash(text)}; }
+
+Status Store::BeginBatch() { return Status::Ok(); }
+Status Store::EndBatch(bool) { return Status::Ok(); }
+
+Status SqliteStore::BeginBatch() {
+  if (in_batch_) return Status::InvalidArgument(path_ + ": a batch is already open");
   try {
-    const std::string hash = Sha256Hex(article.text);
+    db_->exec("BEGIN IMMEDIATE");
+    in_batch_ = true;
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    return Error(e);
+  }
+}
+
+Status SqliteStore::EndBatch(bool commit) {
+  if (!in_batch_) return Status::Ok();
+  in_batch_ = false;
+  try {
+    db_->exec(commit ? "COMMIT" : "ROLLBACK");
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    // A failed COMMIT leaves the transaction open: undo it, so the
+    // connection is usable and the batch is lost as a whole.
+    try {
+      db_->exec("ROLLBACK");
+    } catch (const std::exception&) {
+      // none was open: the COMMIT itself ended it
+    }
+    return Error(e);
+  }
+}
+
+Result<PutOutcome> SqliteStore::PutDocument(const Article& article, const Findings& findings,
+                                            int64_t fetched_at, const TextKeys& keys) {
+  try {
+    if (in_batch_) {
+      // A savepoint: a failure undoes this document only, the batch goes on.
+      db_->exec("SAVEPOINT put_document");
+      try {
+        PutOutcome outcome = WriteDocument(article, findings, fetched_at, keys);
+        db_->exec("RELEASE put_document");
+        return outcome;
+      } catch (const std::exception&) {
+        db_->exec("ROLLBACK TO put_document");
+        db_->exec("RELEASE put_document");
+        throw;
+      }
+    }
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement find(*db_,
-                           "SELECT id, ifnull(duplicate_of, 0) FROM documents "
-                           "WHERE url = ? AND content_hash = ?");
-    find.bind(1, article.url);
-    find.bind(2, hash);
-    if (find.executeStep()) {
-      return PutOutcome{find.getColumn(0).getInt64(), false, 0, find.getColumn(1).getInt64()};
-    }
-    PutOutcome outcome;
-    outcome.inserted = true;
-    const uint64_t simhash = SimHash(article.text);
-    outcome.duplicate_of = near_duplicates_.Find(*db_, article.text, simhash, fetched_at);
-    outcome.document_id = InsertDocument(article, hash, findings.ruleset_version, fetched_at,
-                                         simhash, outcome.duplicate_of);
-    InsertMatches(outcome.document_id, findings);
-    InsertEvents(outcome.document_id, findings);
-    if (findings.alert) {
-      outcome.alert_id = InsertAlert(outcome.document_id, article, findings, fetched_at);
-    }
+    PutOutcome outcome = WriteDocument(article, findings, fetched_at, keys);
     transaction.commit();
     return outcome;
   } catch (const std::exception& e) {
@@ -127,111 +155,135 @@ Result<PutOutcome> SqliteStore::PutDocument(const Article& article, const Findin
   }
 }
 
-int64_t SqliteStore::InsertDocument(const Article& article, const std::string& hash,
-                                    const std::string& ruleset_version, int64_t fetched_at,
-                                    uint64_t simhash, int64_t duplicate_of) {
-  SQLite::Statement insert(*db_,
-                           "INSERT INTO documents (url, canonical_url, title, published, author, "
-                           "site_name, language, text, content_hash, fetched_at, ruleset_version, "
-                           "simhash, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, article.url);
-  insert.bind(2, article.canonical_url);
-  insert.bind(3, article.title);
-  insert.bind(4, article.published);
-  insert.bind(5, article.author);
-  insert.bind(6, article.site_name);
-  insert.bind(7, article.language);
-  insert.bind(8, article.text);
-  insert.bind(9, hash);
-  insert.bind(10, fetched_at);
-  insert.bind(11, ruleset_version);
-  insert.bind(12, static_cast<int64_t>(simhash));  // SQLite integers are signed: same 64 bits
-  if (duplicate_of != 0) {
-    insert.bind(13, duplicate_of);
-  } else {
-    insert.bind(13);  // NULL: not a near-duplicate
+PutOutcome SqliteStore::WriteDocument(const Article& article, const Findings& findings,
+                                      int64_t fetched_at, const TextKeys& keys) {
+  {
+    auto find = statements_.Get(
+        "SELECT id, ifnull(duplicate_of, 0) FROM documents WHERE url = ? AND content_hash = ?");
+    find->bind(1, article.url);
+    find->bind(2, keys.content_hash);
+    if (find->executeStep()) {
+      return PutOutcome{find->getColumn(0).getInt64(), false, 0, find->getColumn(1).getInt64()};
+    }
   }
-  insert.exec();
+  PutOutcome outcome;
+  outcome.inserted = true;
+  outcome.duplicate_of = near_duplicates_.Find(statements_, article.text, keys, fetched_at);
+  outcome.document_id =
+      InsertDocument(article, keys, findings.ruleset_version, fetched_at, outcome.duplicate_of);
+  InsertMatches(outcome.document_id, findings);
+  InsertEvents(outcome.document_id, findings);
+  if (findings.alert) {
+    outcome.alert_id = InsertAlert(outcome.document_id, article, findings, fetched_at);
+  }
+  return outcome;
+}
+
+int64_t SqliteStore::InsertDocument(const Article& article, const TextKeys& keys,
+                                    const std::string& ruleset_version, int64_t fetched_at,
+                                    int64_t duplicate_of) {
+  auto insert = statements_.Get(
+      "INSERT INTO documents (url, canonical_url, title, published, author, site_name, language, "
+      "text, content_hash, fetched_at, ruleset_version, simhash, duplicate_of) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert->bind(1, article.url);
+  insert->bind(2, article.canonical_url);
+  insert->bind(3, article.title);
+  insert->bind(4, article.published);
+  insert->bind(5, article.author);
+  insert->bind(6, article.site_name);
+  insert->bind(7, article.language);
+  insert->bind(8, article.text);
+  insert->bind(9, keys.content_hash);
+  insert->bind(10, fetched_at);
+  insert->bind(11, ruleset_version);
+  insert->bind(12, static_cast<int64_t>(keys.simhash));  // SQLite integers are signed: same bits
+  if (duplicate_of != 0) {
+    insert->bind(13, duplicate_of);
+  } else {
+    insert->bind(13);  // NULL: not a near-duplicate
+  }
+  insert->exec();
   return db_->getLastInsertRowid();
 }
 
 void SqliteStore::InsertMatches(int64_t document_id, const Findings& findings) {
-  SQLite::Statement insert(*db_,
-                           "INSERT INTO matches (document_id, rule, category, text, value, start, "
-                           "\"end\", ruleset_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  auto insert = statements_.Get(
+      "INSERT INTO matches (document_id, rule, category, text, value, start, "
+      "\"end\", ruleset_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   std::size_t count = 0;
   for (const Match& m : findings.matches) {
     if (++count > limits::kMaxMatchesPerDocument) break;
-    insert.bind(1, document_id);
-    insert.bind(2, m.rule);
-    insert.bind(3, m.category);
-    insert.bind(4, m.text);
-    insert.bind(5, m.value);
-    insert.bind(6, static_cast<int64_t>(m.start));
-    insert.bind(7, static_cast<int64_t>(m.end));
-    insert.bind(8, findings.ruleset_version);
-    insert.exec();
-    insert.reset();
+    insert->bind(1, document_id);
+    insert->bind(2, m.rule);
+    insert->bind(3, m.category);
+    insert->bind(4, m.text);
+    insert->bind(5, m.value);
+    insert->bind(6, static_cast<int64_t>(m.start));
+    insert->bind(7, static_cast<int64_t>(m.end));
+    insert->bind(8, findings.ruleset_version);
+    insert->exec();
+    insert->reset();
   }
 }
 
 void SqliteStore::InsertEvents(int64_t document_id, const Findings& findings) {
-  SQLite::Statement insert(*db_,
-                           "INSERT INTO events (document_id, actor, action, items, duration_days, "
-                           "duration_text, sentence, rule, ruleset_version) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto insert = statements_.Get(
+      "INSERT INTO events (document_id, actor, action, items, duration_days, "
+      "duration_text, sentence, rule, ruleset_version) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   std::size_t count = 0;
   for (const Event& e : findings.events) {
     if (++count > limits::kMaxEventsPerDocument) break;
-    insert.bind(1, document_id);
-    insert.bind(2, e.actor);
-    insert.bind(3, e.action);
-    insert.bind(4, Json(e.items).dump());
+    insert->bind(1, document_id);
+    insert->bind(2, e.actor);
+    insert->bind(3, e.action);
+    insert->bind(4, Json(e.items).dump());
     if (e.duration_days.has_value()) {
-      insert.bind(5, static_cast<int64_t>(*e.duration_days));
+      insert->bind(5, static_cast<int64_t>(*e.duration_days));
     } else {
-      insert.bind(5);  // NULL: no duration stated
+      insert->bind(5);  // NULL: no duration stated
     }
-    insert.bind(6, e.duration_text);
-    insert.bind(7, e.sentence);
-    insert.bind(8, e.rule);
-    insert.bind(9, findings.ruleset_version);
-    insert.exec();
-    insert.reset();
+    insert->bind(6, e.duration_text);
+    insert->bind(7, e.sentence);
+    insert->bind(8, e.rule);
+    insert->bind(9, findings.ruleset_version);
+    insert->exec();
+    insert->reset();
   }
 }
 
 bool SqliteStore::HasAlertFor(const Article& article, const std::string& summary) {
-  SQLite::Statement query(*db_,
-                          "SELECT 1 FROM alerts a JOIN documents d ON d.id = a.document_id "
-                          "WHERE a.summary = ? AND (d.url = ? OR (d.canonical_url <> '' AND "
-                          "d.canonical_url = ?)) LIMIT 1");
-  query.bind(1, summary);
-  query.bind(2, article.url);
-  query.bind(3, article.canonical_url);
-  return query.executeStep();
+  auto query = statements_.Get(
+      "SELECT 1 FROM alerts a JOIN documents d ON d.id = a.document_id "
+      "WHERE a.summary = ? AND (d.url = ? OR (d.canonical_url <> '' AND "
+      "d.canonical_url = ?)) LIMIT 1");
+  query->bind(1, summary);
+  query->bind(2, article.url);
+  query->bind(3, article.canonical_url);
+  return query->executeStep();
 }
 
 int64_t SqliteStore::InsertAlert(int64_t document_id, const Article& article,
                                  const Findings& findings, int64_t created_at) {
   const std::string summary = AlertSummary(article, findings);
   if (HasAlertFor(article, summary)) return 0;  // an edit of an article already alerted on
-  SQLite::Statement insert(*db_,
-                           "INSERT OR IGNORE INTO alerts (document_id, summary, created_at) "
-                           "VALUES (?, ?, ?)");
-  insert.bind(1, document_id);
-  insert.bind(2, summary);
-  insert.bind(3, created_at);
-  return insert.exec() == 1 ? db_->getLastInsertRowid() : 0;
+  auto insert = statements_.Get(
+      "INSERT OR IGNORE INTO alerts (document_id, summary, created_at) "
+      "VALUES (?, ?, ?)");
+  insert->bind(1, document_id);
+  insert->bind(2, summary);
+  insert->bind(3, created_at);
+  return insert->exec() == 1 ? db_->getLastInsertRowid() : 0;
 }
 
 Result<bool> SqliteStore::HasUrl(const std::string& url) {
   try {
-    SQLite::Statement query(*db_,
-                            "SELECT 1 FROM documents WHERE url = ? OR canonical_url = ? LIMIT 1");
-    query.bind(1, url);
-    query.bind(2, url);
-    return query.executeStep();
+    auto query =
+        statements_.Get("SELECT 1 FROM documents WHERE url = ? OR canonical_url = ? LIMIT 1");
+    query->bind(1, url);
+    query->bind(2, url);
+    return query->executeStep();
   } catch (const std::exception& e) {
     return Error(e);
   }
@@ -239,15 +291,15 @@ Result<bool> SqliteStore::HasUrl(const std::string& url) {
 
 Status SqliteStore::RecordFetch(const FetchRecord& record) {
   try {
-    SQLite::Statement insert(*db_,
-                             "INSERT INTO fetches (url, source, http_status, error, fetched_at) "
-                             "VALUES (?, ?, ?, ?, ?)");
-    insert.bind(1, record.url);
-    insert.bind(2, record.source);
-    insert.bind(3, static_cast<int64_t>(record.http_status));
-    insert.bind(4, record.error);
-    insert.bind(5, record.fetched_at);
-    insert.exec();
+    auto insert = statements_.Get(
+        "INSERT INTO fetches (url, source, http_status, error, fetched_at) "
+        "VALUES (?, ?, ?, ?, ?)");
+    insert->bind(1, record.url);
+    insert->bind(2, record.source);
+    insert->bind(3, static_cast<int64_t>(record.http_status));
+    insert->bind(4, record.error);
+    insert->bind(5, record.fetched_at);
+    insert->exec();
     return Status::Ok();
   } catch (const std::exception& e) {
     return Error(e);
@@ -256,18 +308,18 @@ Status SqliteStore::RecordFetch(const FetchRecord& record) {
 
 Result<SourceState> SqliteStore::GetSourceState(const std::string& name) {
   try {
-    SQLite::Statement query(*db_,
-                            "SELECT etag, last_modified, last_fetch, last_success, last_error "
-                            "FROM source_state WHERE name = ?");
-    query.bind(1, name);
+    auto query = statements_.Get(
+        "SELECT etag, last_modified, last_fetch, last_success, last_error "
+        "FROM source_state WHERE name = ?");
+    query->bind(1, name);
     SourceState state;
     state.name = name;
-    if (!query.executeStep()) return state;
-    state.etag = query.getColumn(0).getString();
-    state.last_modified = query.getColumn(1).getString();
-    state.last_fetch = query.getColumn(2).getInt64();
-    state.last_success = query.getColumn(3).getInt64();
-    state.last_error = query.getColumn(4).getString();
+    if (!query->executeStep()) return state;
+    state.etag = query->getColumn(0).getString();
+    state.last_modified = query->getColumn(1).getString();
+    state.last_fetch = query->getColumn(2).getInt64();
+    state.last_success = query->getColumn(3).getInt64();
+    state.last_error = query->getColumn(4).getString();
     return state;
   } catch (const std::exception& e) {
     return Error(e);
@@ -276,20 +328,19 @@ Result<SourceState> SqliteStore::GetSourceState(const std::string& name) {
 
 Status SqliteStore::PutSourceState(const SourceState& state) {
   try {
-    SQLite::Statement upsert(
-        *db_,
+    auto upsert = statements_.Get(
         "INSERT INTO source_state (name, etag, last_modified, last_fetch, last_success, "
         "last_error) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET "
         "etag = excluded.etag, last_modified = excluded.last_modified, "
         "last_fetch = excluded.last_fetch, last_success = excluded.last_success, "
         "last_error = excluded.last_error");
-    upsert.bind(1, state.name);
-    upsert.bind(2, state.etag);
-    upsert.bind(3, state.last_modified);
-    upsert.bind(4, state.last_fetch);
-    upsert.bind(5, state.last_success);
-    upsert.bind(6, state.last_error);
-    upsert.exec();
+    upsert->bind(1, state.name);
+    upsert->bind(2, state.etag);
+    upsert->bind(3, state.last_modified);
+    upsert->bind(4, state.last_fetch);
+    upsert->bind(5, state.last_success);
+    upsert->bind(6, state.last_error);
+    upsert->exec();
     return Status::Ok();
   } catch (const std::exception& e) {
     return Error(e);

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -71,6 +72,15 @@ struct SourceStatus {
   int64_t alerts = 0;        // alerts raised on those documents
 };
 
+// What PutDocument derives from an article's text before it writes. It needs
+// no database, so a caller with threads to spare computes it beside the
+// extraction (TextKeysOf is thread-safe) and hands it to PutDocument.
+struct TextKeys {
+  std::string content_hash;  // SHA-256 of the text, lower-case hex
+  uint64_t simhash = 0;      // SimHash(text) of extract/simhash.h
+};
+TextKeys TextKeysOf(std::string_view text);
+
 struct StoredDocument {
   int64_t id = 0;
   Article article;
@@ -100,8 +110,29 @@ class Store {
   // duplicate_of, so a cluster points at its first document. At most
   // limits::kMaxNearDuplicateChecks texts are compared in full. 0 (NULL in
   // the table) when none, or when the text is too short to fingerprint.
+  // Inside a batch (BeginBatch) its writes join the batch's transaction, and
+  // a failure undoes only this document's part of it.
+  Result<PutOutcome> PutDocument(const Article& article, const Findings& findings,
+                                 int64_t fetched_at) {
+    return PutDocument(article, findings, fetched_at, TextKeysOf(article.text));
+  }
+  // The same, with keys == TextKeysOf(article.text) computed by the caller.
   virtual Result<PutOutcome> PutDocument(const Article& article, const Findings& findings,
-                                         int64_t fetched_at) = 0;
+                                         int64_t fetched_at, const TextKeys& keys) = 0;
+
+  // A batch makes the writes of many calls -- of this Store and of the
+  // Frontier that borrows its connection -- one transaction,
+  // which costs one commit instead of one per call: a crawl stores each
+  // handful of analysed pages with their frontier marks at once. Until
+  // EndBatch(true) nothing of it is visible to other connections, and a crash
+  // or an EndBatch without commit loses all of it, together. Batches do not
+  // nest (InvalidArgument), and code that opens its own transaction on the
+  // connection (AlertStore) must run outside one. IoError when the database
+  // is busy or unwritable. A Store without batches returns Ok and writes
+  // each call on its own.
+  virtual Status BeginBatch();
+  // Commits the open batch (commit) or rolls it back; Ok when none is open.
+  virtual Status EndBatch(bool commit);
 
   // True when a document with this URL (or canonical URL) is stored.
   virtual Result<bool> HasUrl(const std::string& url) = 0;
