@@ -43,6 +43,7 @@ inline constexpr std::size_t kMaxEventsPerDocument = 200;
 
 // Rules matcher speed (rules/atom_scanner.h).
 inline constexpr std::size_t kMaxAtomScannerBytes = 128 << 20;  // prefilter automaton table
+inline constexpr std::size_t kMaxAtomsPerPattern = 64;           // atoms whose formula is learned
 
 // Config.
 inline constexpr std::size_t kMaxConfigBytes = 1 << 20;

@@ -1,9 +1,10 @@
-// Matcher: RE2::Set prefilter per sentence, then per-rule RE2 for spans.
+// Matcher: atom formulas per sentence (SetIndex), then per-rule RE2 for spans.
 // Tested by matcher_test.cc and rule_set_test.cc.
 #include "rules/matcher.h"
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include <re2/re2.h>
 
@@ -75,7 +76,7 @@ std::string ValueOf(const Rule& rule, std::string_view captured, std::string_vie
 // Hits of the patterns that are candidates in every sentence, each found
 // by one scan of the whole text; FindInSentence takes them sentence by sentence.
 struct Matcher::TextHits {
-  std::vector<std::pair<std::size_t, std::size_t>> patterns;  // (rule, pattern), as in always()
+  Candidates patterns;                                         // (rule, pattern), as in always()
   std::vector<std::vector<Hit>> hits;                          // per pattern, in text order
   std::vector<std::size_t> next;                               // per pattern: first hit not taken
 
@@ -92,6 +93,7 @@ struct Matcher::TextHits {
     }
     return false;
   }
+  std::vector<std::size_t> Sentences() const;
 };
 
 Matcher::Matcher() = default;
@@ -128,6 +130,11 @@ std::unique_ptr<Matcher> Matcher::Compile(std::vector<Rule> rules, std::vector<s
     if (!c) continue;  // reported; the other rules are still checked
     const std::size_t r = m->rules_.size();
     const int gate = rule.enabled && !rule.context.empty() ? m->set_->AddGate(rule.context) : -1;
+    for (std::size_t x = 0; x < rule.excludes.size() && rule.enabled; ++x) {
+      if (!m->set_->AddExclude("(?i)" + rule.excludes[x], r, x)) {
+        errors->push_back(rule.place.ToString() + ": rule '" + rule.id + "' exclude: rejected by the prefilter");
+      }
+    }
     for (std::size_t p = 0; p < rule.patterns.size() && rule.enabled; ++p) {
       const bool gated = rule.symbol_pattern < 0 || rule.symbol_pattern == static_cast<int>(p);
       std::string err;
@@ -244,11 +251,16 @@ void Matcher::FindPatternInText(std::size_t r, std::size_t p, std::string_view t
 }
 
 // Drops the hits of rule r in *hits that overlap a match of its excludes.
-void Matcher::ApplyExcludes(std::size_t r, std::string_view text, TextSpan sentence,
+void Matcher::ApplyExcludes(std::size_t r, std::string_view text, TextSpan sentence, const Candidates* excludes,
                             std::vector<Hit>* hits) const {
   const Compiled& c = *compiled_[r];
   const re2::StringPiece whole(text.data(), text.size());
-  for (const auto& x : c.excludes) {
+  for (std::size_t k = 0; k < c.excludes.size(); ++k) {
+    if (excludes && !std::binary_search(excludes->begin(), excludes->end(), std::make_pair(r, k)) &&
+        !std::binary_search(set_->always_excludes().begin(), set_->always_excludes().end(), std::make_pair(r, k))) {
+      continue;  // cannot match in this sentence
+    }
+    const auto& x = c.excludes[k];
     re2::StringPiece m;
     std::size_t pos = sentence.start;
     while (pos < sentence.end && x->Match(whole, pos, sentence.end, RE2::UNANCHORED, &m, 1)) {
@@ -261,9 +273,9 @@ void Matcher::ApplyExcludes(std::size_t r, std::string_view text, TextSpan sente
   }
 }
 
-void Matcher::FindInSentence(const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
-                             std::string_view text, TextSpan sentence, std::size_t sentence_index,
-                             std::string_view published, std::vector<Hit>* out, TextHits* pre) const {
+void Matcher::FindInSentence(const Candidates& candidates, const Candidates* excludes, std::string_view text,
+                             TextSpan sentence, std::size_t sentence_index, std::string_view published,
+                             std::vector<Hit>* out, TextHits* pre) const {
   int ascii = -1;  // unknown
   for (const auto& [r, p] : candidates) {
     if (pre && pre->Take(r, p, sentence_index, out)) continue;
@@ -282,32 +294,32 @@ void Matcher::FindInSentence(const std::vector<std::pair<std::size_t, std::size_
     const std::size_t r = (*out)[i].rule;
     if (r == last_rule) continue;
     last_rule = r;
-    if (!compiled_[r]->excludes.empty()) ApplyExcludes(r, text, sentence, out);
+    if (!compiled_[r]->excludes.empty()) ApplyExcludes(r, text, sentence, excludes, out);
   }
 }
 
-// Sorted, unique atoms that lie wholly inside sentence: FilteredRE2 atoms in
-// *atoms, literal atoms found as written in *literals; *next walks occ
-// (sorted by end) across calls for sentences in text order.
-void Matcher::AtomsIn(std::string_view text, const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence,
-                      std::size_t* next, std::vector<int>* atoms, std::vector<int>* literals) const {
-  atoms->clear();
-  literals->clear();
-  std::size_t i = *next;
-  while (i < occ.size() && occ[i].end <= sentence.start) ++i;
-  for (; i < occ.size() && occ[i].end <= sentence.end; ++i) {
-    const AtomScanner::Occurrence o = occ[i];
-    if (o.end - set_->atom_length(o.atom) < sentence.start) continue;
-    if (!set_->is_literal(o.atom)) {
-      atoms->push_back(o.atom);
-    } else if (set_->IsLiteralAt(o.atom, text, o.end)) {
-      literals->push_back(o.atom);
-    }
+// Sentences in which a pattern without atoms has hits, sorted, unique.
+std::vector<std::size_t> Matcher::TextHits::Sentences() const {
+  std::vector<std::size_t> out;
+  for (const auto& v : hits) {
+    for (const Hit& h : v) out.push_back(h.sentence);
   }
-  *next = i;
-  for (auto* v : {atoms, literals}) {
-    std::sort(v->begin(), v->end());
-    v->erase(std::unique(v->begin(), v->end()), v->end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Hits of the patterns without atoms, from one scan of the whole text each.
+void Matcher::FindAlways(std::string_view text, const Segments& segments, std::string_view published,
+                         TextHits* pre) const {
+  pre->patterns = set_->always();
+  pre->hits.resize(pre->patterns.size());
+  pre->next.assign(pre->patterns.size(), 0);
+  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  for (std::size_t k = 0; k < pre->patterns.size(); ++k) {
+    const auto [r, p] = pre->patterns[k];
+    if (ascii && rules_[r].non_ascii_pattern == static_cast<int>(p)) continue;
+    FindPatternInText(r, p, text, segments, published, &pre->hits[k]);
   }
 }
 
@@ -315,28 +327,29 @@ std::vector<Hit> Matcher::FindAll(std::string_view text, const Segments& segment
                                   std::string_view published) const {
   std::vector<Hit> hits;
   TextHits pre;
-  pre.patterns = set_->always();
-  pre.hits.resize(pre.patterns.size());
-  pre.next.assign(pre.patterns.size(), 0);
-  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  for (std::size_t k = 0; k < pre.patterns.size(); ++k) {
-    const auto [r, p] = pre.patterns[k];
-    if (ascii && rules_[r].non_ascii_pattern == static_cast<int>(p)) continue;
-    FindPatternInText(r, p, text, segments, published, &pre.hits[k]);
-  }
+  FindAlways(text, segments, published, &pre);
+  const std::vector<std::size_t> pre_sentences = pre.Sentences();
+  std::size_t next_pre = 0;
   thread_local std::vector<AtomScanner::Occurrence> occ;
-  thread_local std::vector<int> atoms, literals;
-  std::vector<std::pair<std::size_t, std::size_t>> candidates;
+  Candidates patterns, excludes, candidates;
   std::vector<Hit> sentence_hits;
   set_->Scan(text, &occ);
   std::size_t next = 0;
   for (std::size_t i = 0; i < segments.sentences.size(); ++i) {
     const TextSpan s = segments.sentences[i];
-    AtomsIn(text, occ, s, &next, &atoms, &literals);
-    set_->FromAtoms(atoms, literals, &candidates);
-    if (candidates.empty()) continue;
+    set_->InSentence(text, occ, s, &next, &patterns, &excludes);
+    const bool has_pre = next_pre < pre_sentences.size() && pre_sentences[next_pre] == i;
+    if (has_pre) ++next_pre;
+    if (patterns.empty() && !has_pre) continue;
+    const Candidates* all = &patterns;
+    if (has_pre) {
+      candidates.clear();
+      std::merge(patterns.begin(), patterns.end(), pre.patterns.begin(), pre.patterns.end(),
+                 std::back_inserter(candidates));
+      all = &candidates;
+    }
     sentence_hits.clear();
-    FindInSentence(candidates, text, s, i, published, &sentence_hits, &pre);
+    FindInSentence(*all, &excludes, text, s, i, published, &sentence_hits, &pre);
     std::sort(sentence_hits.begin(), sentence_hits.end(), [](const Hit& a, const Hit& b) {
       return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
@@ -354,7 +367,7 @@ std::vector<Hit> Matcher::FindRule(std::size_t rule, std::string_view text,
   std::vector<Hit> hits;
   std::vector<std::pair<std::size_t, std::size_t>> all;
   for (std::size_t p = 0; p < compiled_[rule]->patterns.size(); ++p) all.emplace_back(rule, p);
-  FindInSentence(all, text, TextSpan{0, text.size()}, 0, published, &hits);
+  FindInSentence(all, nullptr, text, TextSpan{0, text.size()}, 0, published, &hits);
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
   });

@@ -2,9 +2,10 @@
 //
 // Internal to rules/. Compile() checks every pattern; FindAll() scans the
 // text once with an AtomScanner (the literal atoms of every pattern, from
-// RE2's FilteredRE2) to learn which rules can match in each sentence, then
-// runs only those rules' RE2s over only that sentence to get spans, and
-// captures only on a span. Immutable after Compile(): safe for concurrent use.
+// RE2's FilteredRE2) and evaluates each pattern's atom formula per sentence
+// (SetIndex) to learn which rules can match there, then runs only those
+// rules' RE2s over only that sentence to get spans, and captures only on a
+// span. Immutable after Compile(): safe for concurrent use.
 #ifndef ECWATCH_RULES_MATCHER_H_
 #define ECWATCH_RULES_MATCHER_H_
 
@@ -65,24 +66,26 @@ class Matcher {
   struct Compiled;
   struct TextHits;
   Matcher();
+  using Candidates = std::vector<std::pair<std::size_t, std::size_t>>;
   static std::unique_ptr<Compiled> CompileRule(const Rule& rule, std::vector<std::string>* errors);
   // Runs the candidate (rule, pattern) pairs, sorted by rule, over one
-  // sentence and applies each rule's excludes; the hits of the patterns in
-  // *pre (when given) come from there.
-  void FindInSentence(const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
-                      std::string_view text, TextSpan sentence, std::size_t sentence_index,
-                      std::string_view published, std::vector<Hit>* out, TextHits* pre = nullptr) const;
+  // sentence and applies each rule's excludes (those listed in *excludes as
+  // (rule, exclude) pairs, sorted, and those without atoms; all when
+  // nullptr); the hits of the patterns in *pre (when given) come from there.
+  void FindInSentence(const Candidates& candidates, const Candidates* excludes, std::string_view text,
+                      TextSpan sentence, std::size_t sentence_index, std::string_view published,
+                      std::vector<Hit>* out, TextHits* pre = nullptr) const;
+  void FindAlways(std::string_view text, const Segments& segments, std::string_view published,
+                  TextHits* pre) const;
   void FindPatternInText(std::size_t rule, std::size_t pattern, std::string_view text, const Segments& segments,
                          std::string_view published, std::vector<Hit>* out) const;
-  void AtomsIn(std::string_view text, const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence,
-               std::size_t* next, std::vector<int>* atoms, std::vector<int>* literals) const;
   void FindPattern(std::size_t rule, std::size_t pattern, std::string_view text, TextSpan sentence,
                    std::size_t pos, std::size_t sentence_index, std::string_view published,
                    std::vector<Hit>* out) const;
   void EmitHit(std::size_t rule, std::size_t pattern, std::string_view text, TextSpan sentence,
                std::size_t sentence_index, std::size_t start, std::size_t end, std::string_view published,
                int* context, std::vector<Hit>* out) const;
-  void ApplyExcludes(std::size_t rule, std::string_view text, TextSpan sentence,
+  void ApplyExcludes(std::size_t rule, std::string_view text, TextSpan sentence, const Candidates* excludes,
                      std::vector<Hit>* hits) const;
 
   std::vector<Rule> rules_;

@@ -1,0 +1,216 @@
+// SetIndex: per-pattern atom formulas evaluated per sentence on one atom scan.
+// Tested by set_index_test.cc and matcher_test.cc.
+#include "rules/set_index.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "base/limits.h"
+#include "rules/atom_formula.h"
+
+namespace ecwatch::rules_internal {
+namespace {
+
+// FilteredRE2 lower-cases its atoms by Unicode ("Ärger" -> "ärger") while
+// AtomScanner folds ASCII only, so an atom holding a cased non-ASCII letter
+// would miss "ÄRGER": such a pattern gets no formula (a candidate
+// everywhere). Cased scripts: U+0080..U+07FF, U+1xxx, U+2C00..U+2CFF, U+Axxx,
+// fullwidth Latin letters, and beyond U+FFFF.
+bool HasCasedNonAscii(const std::string& pattern) {
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const auto c = static_cast<unsigned char>(pattern[i]);
+    const auto n = i + 1 < pattern.size() ? static_cast<unsigned char>(pattern[i + 1]) : 0;
+    const auto n2 = i + 2 < pattern.size() ? static_cast<unsigned char>(pattern[i + 2]) : 0;
+    const bool cased = (c >= 0xC2 && c <= 0xDF) || c == 0xE1 || c == 0xEA || c >= 0xF0 ||
+                       (c == 0xE2 && n >= 0xB0 && n <= 0xB3) ||
+                       (c == 0xEF && n == 0xBC && n2 >= 0xA1 && n2 <= 0xBA) ||
+                       (c == 0xEF && n == 0xBD && n2 >= 0x81 && n2 <= 0x9A);
+    if (cased) return true;
+  }
+  return false;
+}
+
+std::string LowerAscii(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+// Per-thread evaluation state. Stamps only grow (a stamp is one sentence of
+// one call), so the arrays are never cleared and may serve several indexes.
+struct Scratch {
+  std::vector<std::uint32_t> clause_seen;  // clause -> stamp when satisfied
+  std::vector<std::uint32_t> entry_seen;   // entry -> stamp when count is valid
+  std::vector<std::uint32_t> count;        // entry -> clauses satisfied
+  std::vector<std::uint32_t> found;        // entries whose formula holds
+  std::uint32_t stamp = 0;
+
+  void Next(std::size_t clauses, std::size_t entries) {
+    if (clause_seen.size() < clauses) clause_seen.resize(clauses, 0);
+    if (entry_seen.size() < entries) {
+      entry_seen.resize(entries, 0);
+      count.resize(entries, 0);
+    }
+    if (++stamp == std::numeric_limits<std::uint32_t>::max()) {
+      std::fill(clause_seen.begin(), clause_seen.end(), 0);
+      std::fill(entry_seen.begin(), entry_seen.end(), 0);
+      stamp = 1;
+    }
+    found.clear();
+  }
+};
+
+}  // namespace
+
+int SetIndex::AtomId(const std::string& atom) {
+  auto [it, added] = atom_ids_.try_emplace(atom, static_cast<int>(filter_atoms_.size()));
+  if (added) filter_atoms_.push_back(atom);
+  return it->second;
+}
+
+bool SetIndex::Formula(const std::string& pattern, std::vector<std::vector<int>>* clauses, std::string* error) {
+  clauses->clear();
+  AtomFormula f;
+  if (!AtomFormula::Derive(pattern, kMinAtomLen, &f, error)) return false;
+  if (HasCasedNonAscii(pattern)) return true;
+  for (const auto& c : f.clauses) {
+    std::vector<int> ids;
+    for (const auto& a : c) ids.push_back(AtomId(a));
+    clauses->push_back(std::move(ids));
+  }
+  return true;
+}
+
+bool SetIndex::Add(const std::string& pattern, const Rule::Literals& literals, std::size_t rule,
+                   std::size_t pattern_index, int gate, std::string* error) {
+  Entry e{rule, pattern_index, false, {}, {}};
+  const auto& ls = literals.strings;
+  const auto unusable = [&](const std::string& l) {
+    return literals.words ? TermLiteral::Of(l).pieces.empty() : l.empty();
+  };
+  if (!ls.empty() && std::none_of(ls.begin(), ls.end(), unusable)) {
+    for (const auto& l : ls) e.literals.emplace_back(l, literals.words);
+  } else if (!Formula(pattern, &e.clauses, error)) {
+    return false;
+  }
+  if (gate >= 0) e.clauses.insert(e.clauses.end(), gates_[gate].begin(), gates_[gate].end());
+  entries_.push_back(std::move(e));
+  return true;
+}
+
+bool SetIndex::AddExclude(const std::string& pattern, std::size_t rule, std::size_t index) {
+  Entry e{rule, index, true, {}, {}};
+  std::string error;
+  if (!Formula(pattern, &e.clauses, &error)) return false;
+  entries_.push_back(std::move(e));
+  return true;
+}
+
+int SetIndex::AddGate(const std::string& context) {
+  std::vector<std::vector<int>> clauses;
+  std::string error;
+  if (!Formula(context, &clauses, &error)) return -1;
+  gates_.push_back(std::move(clauses));
+  return static_cast<int>(gates_.size() - 1);
+}
+
+bool SetIndex::Compile() {
+  // Literal atoms follow FilteredRE2's, one per distinct literal.
+  std::map<Literal, int> literal_ids;
+  for (Entry& e : entries_) {
+    if (e.literals.empty()) continue;
+    std::vector<int> clause;
+    for (const Literal& l : e.literals) {
+      auto [it, added] = literal_ids.try_emplace(l, static_cast<int>(filter_atoms_.size() + literals_.size()));
+      if (added) {
+        literals_.push_back(l);
+        terms_.push_back(l.second ? TermLiteral::Of(l.first) : TermLiteral{});
+      }
+      clause.push_back(it->second);
+    }
+    e.clauses.insert(e.clauses.begin(), std::move(clause));
+    e.literals.clear();
+  }
+  std::vector<std::string> atoms = filter_atoms_;
+  for (std::size_t k = 0; k < literals_.size(); ++k) {
+    atoms.push_back(literals_[k].second ? terms_[k].pieces[terms_[k].anchor] : LowerAscii(literals_[k].first));
+  }
+  // Clauses by atom (CSR).
+  std::vector<std::vector<std::uint32_t>> by_atom(atoms.size());
+  for (Entry& e : entries_) {
+    if (e.clauses.empty()) {
+      (e.exclude ? always_excludes_ : always_).emplace_back(e.rule, e.index);
+      continue;
+    }
+    const auto entry = static_cast<std::uint32_t>(compiled_.size());
+    for (const auto& c : e.clauses) {
+      const auto clause = static_cast<std::uint32_t>(clause_entry_.size());
+      clause_entry_.push_back(entry);
+      for (int a : c) by_atom[a].push_back(clause);
+    }
+    need_.push_back(static_cast<std::uint32_t>(e.clauses.size()));
+    compiled_.push_back({e.rule, e.index, e.exclude, {}, {}});
+  }
+  entries_.clear();
+  atom_ids_.clear();
+  std::sort(always_.begin(), always_.end());
+  std::sort(always_excludes_.begin(), always_excludes_.end());
+  atom_begin_.assign(1, 0);
+  for (auto& v : by_atom) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    atom_clauses_.insert(atom_clauses_.end(), v.begin(), v.end());
+    atom_begin_.push_back(static_cast<std::uint32_t>(atom_clauses_.size()));
+  }
+  if (atoms.empty()) return true;
+  return scanner_.Build(atoms, limits::kMaxAtomScannerBytes);
+}
+
+bool SetIndex::IsLiteralAt(int atom, std::string_view text, std::size_t end) const {
+  const std::size_t k = atom - filter_atoms_.size();
+  const auto& [l, words] = literals_[k];
+  if (words) return terms_[k].OccursAt(text, end);
+  return text.compare(end - l.size(), l.size(), l) == 0;
+}
+
+void SetIndex::InSentence(std::string_view text, const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence,
+                          std::size_t* next, Candidates* patterns, Candidates* excludes) const {
+  patterns->clear();
+  excludes->clear();
+  std::size_t i = *next;
+  while (i < occ.size() && occ[i].end <= sentence.start) ++i;
+  if (i == occ.size() || occ[i].end > sentence.end) {
+    *next = i;
+    return;
+  }
+  thread_local Scratch s;
+  s.Next(clause_entry_.size(), need_.size());
+  const std::uint32_t stamp = s.stamp;
+  for (; i < occ.size() && occ[i].end <= sentence.end; ++i) {
+    const AtomScanner::Occurrence o = occ[i];
+    if (o.end - scanner_.atom_length(o.atom) < sentence.start) continue;
+    const std::uint32_t* c = atom_clauses_.data() + atom_begin_[o.atom];
+    const std::uint32_t* c_end = atom_clauses_.data() + atom_begin_[o.atom + 1];
+    if (c == c_end || (is_literal(o.atom) && !IsLiteralAt(o.atom, text, o.end))) continue;
+    for (; c != c_end; ++c) {
+      if (s.clause_seen[*c] == stamp) continue;
+      s.clause_seen[*c] = stamp;
+      const std::uint32_t e = clause_entry_[*c];
+      if (s.entry_seen[e] != stamp) {
+        s.entry_seen[e] = stamp;
+        s.count[e] = 0;
+      }
+      if (++s.count[e] == need_[e]) s.found.push_back(e);
+    }
+  }
+  *next = i;
+  for (std::uint32_t e : s.found) {
+    const Entry& x = compiled_[e];
+    (x.exclude ? excludes : patterns)->emplace_back(x.rule, x.index);
+  }
+  std::sort(patterns->begin(), patterns->end());
+  std::sort(excludes->begin(), excludes->end());
+}
+
+}  // namespace ecwatch::rules_internal
