@@ -3,6 +3,8 @@
 #include "rules/atom_scanner.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <map>
 
 namespace ecwatch::rules_internal {
@@ -27,7 +29,51 @@ void AtomScanner::BuildClasses(const std::vector<std::string>& atoms) {
   for (unsigned c = 'A'; c <= 'Z'; ++c) class_[c] = class_[Lower(static_cast<unsigned char>(c))];
 }
 
-bool AtomScanner::Build(const std::vector<std::string>& atoms, std::size_t max_bytes) {
+// Exact atoms are found folded, then compared as written: their 8 last
+// bytes as one masked word where they fit, else bytewise.
+void AtomScanner::BuildExact(const std::vector<std::string>& atoms, const std::vector<bool>& exact) {
+  is_exact_.assign(atoms.size(), 0);
+  exact_.assign(atoms.size(), std::string());
+  exact_mask_.assign(atoms.size(), 0);
+  exact_value_.assign(atoms.size(), 0);
+  for (std::size_t i = 0; i < atoms.size() && i < exact.size(); ++i) {
+    if (!exact[i]) continue;
+    is_exact_[i] = 1;
+    exact_[i] = atoms[i];
+    const std::size_t n = atoms[i].size();
+    if (n > 8 || std::endian::native != std::endian::little) continue;  // compared bytewise
+    for (std::size_t k = 0; k < n; ++k) {
+      const unsigned shift = static_cast<unsigned>(8 * (8 - n + k));
+      exact_mask_[i] |= std::uint64_t{0xFF} << shift;
+      exact_value_[i] |= std::uint64_t{static_cast<unsigned char>(atoms[i][k])} << shift;
+    }
+  }
+}
+
+bool AtomScanner::ExactAt(int atom, std::string_view text, std::size_t end) const {
+  const std::string& a = exact_[atom];
+  if (end >= 8 && exact_mask_[atom] != 0) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + end - 8, 8);
+    return (word & exact_mask_[atom]) == exact_value_[atom];
+  }
+  return text.compare(end - a.size(), a.size(), a) == 0;
+}
+
+bool AtomScanner::Build(const std::vector<std::string>& atoms, std::size_t max_bytes,
+                        const std::vector<bool>& exact) {
+  static_assert(sizeof(std::uint64_t) == 8);
+  std::vector<std::string> folded = atoms;
+  for (std::size_t i = 0; i < folded.size() && i < exact.size(); ++i) {
+    if (exact[i]) {
+      for (char& c : folded[i]) c = static_cast<char>(Lower(static_cast<unsigned char>(c)));
+    }
+  }
+  BuildExact(atoms, exact);
+  return BuildFolded(folded, max_bytes);
+}
+
+bool AtomScanner::BuildFolded(const std::vector<std::string>& atoms, std::size_t max_bytes) {
   BuildClasses(atoms);
   lengths_.clear();
   // Trie: goto edges in maps while building, then the dense table.
@@ -115,7 +161,11 @@ void AtomScanner::Scan(std::string_view text, std::vector<Occurrence>* out) cons
     }
     row = -t;
     const std::size_t s = static_cast<std::size_t>(row) / classes;
-    for (std::int32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) out->push_back({i + 1, outputs_[k]});
+    for (std::int32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
+      const std::int32_t atom = outputs_[k];
+      if (is_exact_[atom] && !ExactAt(atom, text, i + 1)) continue;
+      out->push_back({i + 1, atom});
+    }
   }
 }
 

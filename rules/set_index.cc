@@ -30,13 +30,6 @@ bool HasCasedNonAscii(const std::string& pattern) {
   return false;
 }
 
-std::string LowerAscii(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 // Per-thread evaluation state. Stamps only grow (a stamp is one sentence of
 // one call), so the arrays are never cleared and may serve several indexes.
 struct Scratch {
@@ -132,9 +125,14 @@ bool SetIndex::Compile() {
     e.clauses.insert(e.clauses.begin(), std::move(clause));
     e.literals.clear();
   }
+  // Literals are found as written by the scanner; a term's word by its
+  // longest piece, folded, and then checked to stand in its whole term.
   std::vector<std::string> atoms = filter_atoms_;
+  std::vector<bool> exact(atoms.size(), false);
   for (std::size_t k = 0; k < literals_.size(); ++k) {
-    atoms.push_back(literals_[k].second ? terms_[k].pieces[terms_[k].anchor] : LowerAscii(literals_[k].first));
+    const bool words = literals_[k].second;
+    atoms.push_back(words ? terms_[k].pieces[terms_[k].anchor] : literals_[k].first);
+    exact.push_back(!words);
   }
   // Clauses by atom (CSR).
   std::vector<std::vector<std::uint32_t>> by_atom(atoms.size());
@@ -164,14 +162,12 @@ bool SetIndex::Compile() {
     atom_begin_.push_back(static_cast<std::uint32_t>(atom_clauses_.size()));
   }
   if (atoms.empty()) return true;
-  return scanner_.Build(atoms, limits::kMaxAtomScannerBytes);
+  return scanner_.Build(atoms, limits::kMaxAtomScannerBytes, exact);
 }
 
 bool SetIndex::IsLiteralAt(int atom, std::string_view text, std::size_t end) const {
   const std::size_t k = atom - filter_atoms_.size();
-  const auto& [l, words] = literals_[k];
-  if (words) return terms_[k].OccursAt(text, end);
-  return text.compare(end - l.size(), l.size(), l) == 0;
+  return !literals_[k].second || terms_[k].OccursAt(text, end);  // the scanner compared the others
 }
 
 void SetIndex::InSentence(std::string_view text, const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence,
@@ -192,6 +188,7 @@ void SetIndex::InSentence(std::string_view text, const std::vector<AtomScanner::
     if (o.end - scanner_.atom_length(o.atom) < sentence.start) continue;
     const std::uint32_t* c = atom_clauses_.data() + atom_begin_[o.atom];
     const std::uint32_t* c_end = atom_clauses_.data() + atom_begin_[o.atom + 1];
+    while (c != c_end && s.clause_seen[*c] == stamp) ++c;  // satisfied already
     if (c == c_end || (is_literal(o.atom) && !IsLiteralAt(o.atom, text, o.end))) continue;
     for (; c != c_end; ++c) {
       if (s.clause_seen[*c] == stamp) continue;

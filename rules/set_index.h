@@ -89,8 +89,8 @@ class SetIndex {
   // rejects it.
   bool Formula(const std::string& pattern, std::vector<std::vector<int>>* clauses, std::string* error);
   int AtomId(const std::string& atom);
-  // True when the literal atom, found folded, ends at end in text as
-  // written, or (a term's word) stands in its whole term.
+  // True when the literal atom found at end is no term's word, or the
+  // word stands in its whole term there.
   bool IsLiteralAt(int atom, std::string_view text, std::size_t end) const;
   bool is_literal(int atom) const { return static_cast<std::size_t>(atom) >= filter_atoms_.size(); }
 

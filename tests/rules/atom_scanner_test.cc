@@ -1,5 +1,6 @@
 // Pins AtomScanner: every occurrence of every atom, folded ASCII case,
-// overlapping atoms and suffixes, byte (UTF-8) atoms, the size cap.
+// overlapping atoms and suffixes, byte (UTF-8) atoms, exact (as written)
+// atoms, the size cap.
 #include "rules/atom_scanner.h"
 
 #include <catch2/catch.hpp>
@@ -38,6 +39,20 @@ TEST_CASE("AtomScanner restarts after a partial match (failure links)", "[atom_s
 
 TEST_CASE("AtomScanner matches multi-byte UTF-8 atoms bytewise", "[atom_scanner]") {
   CHECK(Occurrences({"稀土"}, "中国稀土出口") == std::vector<std::string>{"稀土@12"});
+}
+
+TEST_CASE("AtomScanner finds exact atoms only as written, beside folded ones", "[atom_scanner]") {
+  AtomScanner s;
+  const std::vector<std::string> atoms = {"US", "us", "Dy", "U.S.-China trade"};
+  REQUIRE(s.Build(atoms, 1 << 20, {true, false, true, true}));
+  // Near the start of the text (fewer than 8 bytes before an end) and later;
+  // an exact atom longer than 8 bytes.
+  const std::string text = "US, thus Us; DY and Dy2O3, U.S.-China trade, u.s.-china trade";
+  std::vector<AtomScanner::Occurrence> occ;
+  s.Scan(text, &occ);
+  std::vector<std::string> got;
+  for (const auto& o : occ) got.push_back(atoms[o.atom] + "@" + std::to_string(o.end));
+  CHECK(got == std::vector<std::string>{"US@2", "us@2", "us@8", "us@11", "Dy@22", "U.S.-China trade@43"});
 }
 
 TEST_CASE("AtomScanner finds nothing in text without atoms, or with no atoms at all", "[atom_scanner]") {
