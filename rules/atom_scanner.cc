@@ -14,34 +14,52 @@ unsigned char Lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast
 
 }  // namespace
 
-// Class 0 is every byte that occurs in no atom; each other byte gets its
-// own class, and an upper-case letter shares the class of its lower case.
+// Class 0 is every byte that occurs in no atom; each other ASCII byte gets
+// its own class, and an upper-case letter shares the class of its lower
+// case. Bytes from 0x80 share kNonAsciiClasses classes by their low bits
+// (CJK terms would otherwise bring some 70 classes, and a row per state that
+// no cache holds); atoms holding such bytes are compared after the scan.
 void AtomScanner::BuildClasses(const std::vector<std::string>& atoms) {
   class_.fill(0);
   classes_ = 1;
+  std::array<std::uint8_t, kNonAsciiClasses> shared{};
   for (const auto& a : atoms) {
     for (char ch : a) {
       const auto c = static_cast<unsigned char>(ch);
       if (c >= 'A' && c <= 'Z') continue;  // the folded text never holds them
+      if (c >= 0x80) {
+        std::uint8_t& k = shared[c % kNonAsciiClasses];
+        if (k == 0) k = static_cast<std::uint8_t>(classes_++);
+        continue;
+      }
       if (class_[c] == 0) class_[c] = static_cast<std::uint8_t>(classes_++);
     }
   }
   for (unsigned c = 'A'; c <= 'Z'; ++c) class_[c] = class_[Lower(static_cast<unsigned char>(c))];
+  for (unsigned c = 0x80; c <= 0xFF; ++c) class_[c] = shared[c % kNonAsciiClasses];
 }
 
 // Exact atoms are found folded, then compared as written: their 8 last
-// bytes as one masked word where they fit, else bytewise.
-void AtomScanner::BuildExact(const std::vector<std::string>& atoms, const std::vector<bool>& exact) {
-  is_exact_.assign(atoms.size(), 0);
-  exact_.assign(atoms.size(), std::string());
+// bytes as one masked word where they fit, else bytewise. Other atoms with
+// bytes from 0x80 are compared bytewise, ASCII case folded.
+void AtomScanner::BuildChecks(const std::vector<std::string>& atoms, const std::vector<bool>& exact) {
+  check_.assign(atoms.size(), kNone);
+  written_.assign(atoms.size(), std::string());
   exact_mask_.assign(atoms.size(), 0);
   exact_value_.assign(atoms.size(), 0);
-  for (std::size_t i = 0; i < atoms.size() && i < exact.size(); ++i) {
-    if (!exact[i]) continue;
-    is_exact_[i] = 1;
-    exact_[i] = atoms[i];
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    const bool non_ascii = std::any_of(atoms[i].begin(), atoms[i].end(),
+                                       [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (i < exact.size() && exact[i]) {
+      check_[i] = kExact;
+    } else if (non_ascii) {
+      check_[i] = kFolded;
+    } else {
+      continue;
+    }
+    written_[i] = atoms[i];
     const std::size_t n = atoms[i].size();
-    if (n > 8 || std::endian::native != std::endian::little) continue;  // compared bytewise
+    if (check_[i] != kExact || n > 8 || std::endian::native != std::endian::little) continue;  // bytewise
     for (std::size_t k = 0; k < n; ++k) {
       const unsigned shift = static_cast<unsigned>(8 * (8 - n + k));
       exact_mask_[i] |= std::uint64_t{0xFF} << shift;
@@ -50,14 +68,19 @@ void AtomScanner::BuildExact(const std::vector<std::string>& atoms, const std::v
   }
 }
 
-bool AtomScanner::ExactAt(int atom, std::string_view text, std::size_t end) const {
-  const std::string& a = exact_[atom];
+bool AtomScanner::CheckAt(int atom, std::string_view text, std::size_t end) const {
+  const std::string& a = written_[atom];
   if (end >= 8 && exact_mask_[atom] != 0) {
     std::uint64_t word;
     std::memcpy(&word, text.data() + end - 8, 8);
     return (word & exact_mask_[atom]) == exact_value_[atom];
   }
-  return text.compare(end - a.size(), a.size(), a) == 0;
+  if (check_[atom] == kExact) return text.compare(end - a.size(), a.size(), a) == 0;
+  const char* t = text.data() + end - a.size();
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (Lower(static_cast<unsigned char>(t[k])) != static_cast<unsigned char>(a[k])) return false;
+  }
+  return true;
 }
 
 bool AtomScanner::Build(const std::vector<std::string>& atoms, std::size_t max_bytes,
@@ -69,7 +92,7 @@ bool AtomScanner::Build(const std::vector<std::string>& atoms, std::size_t max_b
       for (char& c : folded[i]) c = static_cast<char>(Lower(static_cast<unsigned char>(c)));
     }
   }
-  BuildExact(atoms, exact);
+  BuildChecks(atoms, exact);
   return BuildFolded(folded, max_bytes);
 }
 
@@ -104,14 +127,14 @@ bool AtomScanner::BuildFolded(const std::vector<std::string>& atoms, std::size_t
     return false;
   }
   next_.assign(states * classes_, 0);
-  std::vector<std::int32_t> fail(states, 0), order;
+  std::vector<std::uint32_t> fail(states, 0), order;
   // Breadth-first: a state's fail link is complete before its children's.
   for (const auto& [c, t] : trie[0]) {
     next_[c] = t;
     order.push_back(t);
   }
   for (std::size_t k = 0; k < order.size(); ++k) {
-    const std::int32_t s = order[k];
+    const std::uint32_t s = order[k];
     for (std::size_t c = 0; c < classes_; ++c) next_[s * classes_ + c] = next_[fail[s] * classes_ + c];
     for (const auto& [c, t] : trie[s]) {
       fail[t] = next_[fail[s] * classes_ + c];
@@ -122,7 +145,7 @@ bool AtomScanner::BuildFolded(const std::vector<std::string>& atoms, std::size_t
   // Outputs of a state: its own atoms (longest is the state's depth), then
   // those of its fail state (shorter suffixes).
   std::vector<std::vector<std::int32_t>> all(states);
-  for (std::int32_t s : order) {
+  for (std::uint32_t s : order) {
     all[s] = own[s];
     all[s].insert(all[s].end(), all[fail[s]].begin(), all[fail[s]].end());
   }
@@ -138,33 +161,50 @@ bool AtomScanner::BuildFolded(const std::vector<std::string>& atoms, std::size_t
 }
 
 // Rewrites each target state s in next_ as its row offset s * classes_
-// (below max_bytes / 4, so an int32), negated when s has outputs (state 0,
-// the root, has none): Scan then needs neither a multiply nor a second load
-// per byte.
+// (below max_bytes / 4, so 31 bits), with the top bit set when s has
+// outputs (state 0, the root, has none): Scan then needs neither a multiply
+// nor a second load per byte. A row offset turns back into its state by an
+// exact division: a shift and a multiply by the inverse of the odd factor.
 void AtomScanner::BuildRows() {
-  for (std::int32_t& t : next_) {
-    const auto row = static_cast<std::int32_t>(t * classes_);
-    t = out_begin_[t] == out_begin_[t + 1] ? row : -row;
+  for (std::uint32_t& t : next_) {
+    const auto row = static_cast<std::uint32_t>(t * classes_);
+    t = out_begin_[t] == out_begin_[t + 1] ? row : row | kHasOutputs;
   }
+  class_shift_ = static_cast<unsigned>(std::countr_zero(classes_));
+  const auto odd = static_cast<std::uint32_t>(classes_ >> class_shift_);
+  std::uint32_t inverse = odd;  // Newton's iteration for odd * inverse == 1 (mod 2^32)
+  for (int k = 0; k < 5; ++k) inverse *= 2 - odd * inverse;
+  class_inverse_ = inverse;
 }
 
+// The bytes of a chunk are walked without a branch: each position whose
+// state has outputs is written down (and kept by advancing the count), and
+// the outputs are read off afterwards.
 void AtomScanner::Scan(std::string_view text, std::vector<Occurrence>* out) const {
   if (next_.empty()) return;
-  const std::int32_t* rows = next_.data();
-  const std::size_t classes = classes_;
-  std::int32_t row = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const std::int32_t t = rows[row + class_[static_cast<unsigned char>(text[i])]];
-    if (t >= 0) {
-      row = t;
-      continue;
+  constexpr std::size_t kChunk = 512;
+  std::uint32_t ends[kChunk], rows_at[kChunk];
+  const std::uint32_t* rows = next_.data();
+  std::uint32_t row = 0;
+  for (std::size_t base = 0; base < text.size(); base += kChunk) {
+    const std::size_t n_bytes = std::min(kChunk, text.size() - base);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data() + base);
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < n_bytes; ++i) {
+      const std::uint32_t t = rows[row + class_[bytes[i]]];
+      row = t & ~kHasOutputs;
+      ends[n] = static_cast<std::uint32_t>(i + 1);
+      rows_at[n] = row;
+      n += t >> 31;
     }
-    row = -t;
-    const std::size_t s = static_cast<std::size_t>(row) / classes;
-    for (std::int32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
-      const std::int32_t atom = outputs_[k];
-      if (is_exact_[atom] && !ExactAt(atom, text, i + 1)) continue;
-      out->push_back({i + 1, atom});
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t s = (rows_at[k] >> class_shift_) * class_inverse_;
+      const std::size_t end = base + ends[k];
+      for (std::int32_t j = out_begin_[s]; j < out_begin_[s + 1]; ++j) {
+        const std::int32_t atom = outputs_[j];
+        if (check_[atom] != kNone && !CheckAt(atom, text, end)) continue;
+        out->push_back({end, atom});
+      }
     }
   }
 }

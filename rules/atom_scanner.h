@@ -44,22 +44,29 @@ class AtomScanner {
   bool BuildFolded(const std::vector<std::string>& atoms, std::size_t max_bytes);
   void BuildClasses(const std::vector<std::string>& atoms);
   void BuildRows();
-  void BuildExact(const std::vector<std::string>& atoms, const std::vector<bool>& exact);
-  // True when exact atom ends at end as written (its folded form does).
-  bool ExactAt(int atom, std::string_view text, std::size_t end) const;
+  void BuildChecks(const std::vector<std::string>& atoms, const std::vector<bool>& exact);
+  // True when atom (one with a check) ends at end in text, as written or
+  // (non-ASCII) folded; the automaton found its classes there.
+  bool CheckAt(int atom, std::string_view text, std::size_t end) const;
   std::array<std::uint8_t, 256> class_{};
   std::size_t classes_ = 1;
+  static constexpr std::uint32_t kHasOutputs = 0x80000000u;
   // state * classes_ + class -> next state's row offset (state * classes_),
-  // negated when that state has outputs.
-  std::vector<std::int32_t> next_;
+  // | kHasOutputs when that state has outputs.
+  std::vector<std::uint32_t> next_;
+  unsigned class_shift_ = 0;         // classes_ = odd << class_shift_
+  std::uint32_t class_inverse_ = 1;  // odd * class_inverse_ == 1 (mod 2^32)
   std::vector<std::int32_t> out_begin_;  // state -> first of its atoms in outputs_ (state + 1: end)
   std::vector<std::int32_t> outputs_;    // atoms ending at a state, own and via suffix links
   std::vector<std::size_t> lengths_;     // atom -> length
-  // Exact atoms: atom -> as written ("" for folded atoms), and for those of
-  // at most 8 bytes the 8 text bytes ending at an occurrence, masked, as a
-  // little-endian word (mask 0: folded atom).
-  std::vector<std::uint8_t> is_exact_;
-  std::vector<std::string> exact_;
+  // Atoms compared after the scan: exact ones, and those with bytes from
+  // 0x80 (which share classes). For exact atoms of at most 8 bytes, the 8
+  // text bytes ending at an occurrence, masked, as a little-endian word
+  // (mask 0: compared bytewise).
+  static constexpr std::size_t kNonAsciiClasses = 8;
+  enum Check : std::uint8_t { kNone, kExact, kFolded };
+  std::vector<std::uint8_t> check_;   // atom -> Check
+  std::vector<std::string> written_;  // atom -> as given, when checked
   std::vector<std::uint64_t> exact_mask_, exact_value_;
 };
 
