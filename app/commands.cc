@@ -16,6 +16,7 @@
 #include "app/daemon.h"
 #include "app/pipeline.h"
 #include "app/report.h"
+#include "app/rule_sets.h"
 #include "base/log.h"
 #include "crawler/address_policy.h"
 #include "crawler/fetcher.h"
@@ -275,7 +276,10 @@ int RunDaemon(const GlobalOptions& g, bool once, Streams io) {
   Result<std::string> rules_dir = ResolveRulesDir(g);
   if (!rules_dir.ok()) return Fail(rules_dir.status(), io);
   config->rules_dir = rules_dir.value();
-  Result<Stages> stages = OpenStages(g, true);
+  // The global set and each source's own `rules` directory, loaded once each.
+  Result<std::unique_ptr<RuleSets>> rule_sets = RuleSets::Load(config->rules_dir, config->sources);
+  if (!rule_sets.ok()) return Fail(rule_sets.status(), io);
+  Result<Stages> stages = OpenStages(g, false);
   if (!stages.ok()) return Fail(stages.status(), io);
   SystemClock clock;
   static DaemonSignals signals;
@@ -302,7 +306,7 @@ int RunDaemon(const GlobalOptions& g, bool once, Streams io) {
       LogWarn("WARC retention: " + s.message());
     }
   }
-  Daemon daemon(std::move(config).value(), std::move(stages->rules), stages->store.get(),
+  Daemon daemon(std::move(config).value(), std::move(rule_sets).value(), stages->store.get(),
                 &fetcher, &clock, &signals);
   daemon.set_alert_stage(alerting->stage.get());
   daemon.set_capture(warc.get());

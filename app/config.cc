@@ -47,6 +47,8 @@ class ConfigReader {
                      int64_t* seconds) const;
   Status ReadLog(const TomlValue& t, Config* c) const;
   Status ReadSource(const TomlValue& t, SourceConfig* s) const;
+  // [[source]] rules: resolved, and a directory.
+  Status ReadSourceRules(const TomlValue& t, SourceConfig* s) const;
   std::string ResolvePath(const std::string& p) const;
   std::string ResolveUrl(const std::string& u) const;
 
@@ -179,7 +181,8 @@ Status ConfigReader::ReadLog(const TomlValue& t, Config* c) const {
 }
 
 Status ConfigReader::ReadSource(const TomlValue& t, SourceConfig* src) const {
-  if (Status s = CheckKeys(t, "[[source]]", {"name", "kind", "url", "interval", "follow", "enabled"});
+  if (Status s = CheckKeys(t, "[[source]]", {"name", "kind", "url", "interval", "follow", "enabled",
+                                          "rules"});
       !s.ok()) {
     return s;
   }
@@ -221,6 +224,21 @@ Status ConfigReader::ReadSource(const TomlValue& t, SourceConfig* src) const {
     src->enabled = e->boolean;
   }
   src->url = ResolveUrl(src->url);
+  return ReadSourceRules(t, src);
+}
+
+Status ConfigReader::ReadSourceRules(const TomlValue& t, SourceConfig* src) const {
+  const TomlValue* v = t.Find("rules");
+  if (!v) return Status::Ok();
+  if (Status s = GetString(t, "rules", &src->rules); !s.ok()) return s;
+  if (src->rules.empty()) {
+    return Error(*v, "source '" + src->name + "': rules must name a rule directory");
+  }
+  src->rules = ResolvePath(src->rules);
+  std::error_code ec;
+  if (!fs::is_directory(src->rules, ec)) {
+    return Error(*v, "source '" + src->name + "': rules '" + src->rules + "' is not a directory");
+  }
   return Status::Ok();
 }
 

@@ -19,6 +19,10 @@ struct SourceConfig {
   int64_t interval_seconds = 900;
   std::string follow;           // RE2 pattern for the links of a page source ("" for feeds)
   bool enabled = true;
+  // rules: the rule directory this source's documents are matched with,
+  // resolved against the config's folder and checked to be a directory at
+  // load; "" = the global [rules] dir (app/rule_sets.h).
+  std::string rules;
 };
 
 // Threads extracting and matching pages beside the crawl's own: the cores,
@@ -50,7 +54,8 @@ struct Config {
 // Reads and validates a config file. Unknown tables or keys and bad values are
 // InvalidArgument "FILE:LINE:COL: ..." naming the key; a missing file is
 // NotFound. Source names are unique; intervals are "30s", "15m", "2h", "1d"
-// (at least 10 s).
+// (at least 10 s). A source's `rules` that is not a directory is
+// InvalidArgument naming the file, place and source.
 Result<Config> LoadConfig(const std::string& path);
 
 // Same from text; base_dir resolves relative paths. For tests.

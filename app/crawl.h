@@ -66,6 +66,11 @@ class Crawl {
 
   // Called after each document stored as new (the alert stage).
   void set_on_new_document(std::function<void(PassStats*)> fn) { on_new_document_ = std::move(fn); }
+  // The rule set a source's pages are matched with (the daemon's RuleSets);
+  // unset: the pipeline's.
+  void set_rules_for(std::function<const RuleSet*(const SourceConfig*)> fn) {
+    rules_for_ = std::move(fn);
+  }
 
   // One turn: queues due sources and frontier URLs, starts what politeness
   // allows, waits up to wait_ms for transfers and handles those finished.
@@ -142,6 +147,7 @@ class Crawl {
   RetryPolicy retry_;
   std::mt19937_64 random_;
   std::function<void(PassStats*)> on_new_document_;
+  std::function<const RuleSet*(const SourceConfig*)> rules_for_;
 
   std::map<std::string, std::unique_ptr<Pattern>> follow_;  // page sources: name -> pattern
   std::map<std::string, const SourceConfig*> sources_by_name_;  // the frontier names sources

@@ -146,7 +146,8 @@ Status Crawl::HandleArticle(const Job& job, FetchCompletion& done, PassStats* st
   const int attempts = job.attempts + 1;
   if (done.result.ok()) {
     pipeline_->Capture(done.result.value(), job.url);
-    pool_->Submit(done.tag, std::move(done.result).value(), pipeline_->rules());
+    pool_->Submit(done.tag, std::move(done.result).value(),
+                  rules_for_ ? rules_for_(job.source) : pipeline_->rules());
     analyzing_.emplace(done.tag, job);
     return Status::Ok();
   }

@@ -4,16 +4,11 @@
 #include <signal.h>
 #include <time.h>
 
-#include <algorithm>
-#include <filesystem>
-
 #include "app/service_notify.h"
 #include "base/log.h"
 
 namespace ecwatch {
 namespace {
-
-namespace fs = std::filesystem;
 
 DaemonSignals* g_signals = nullptr;
 
@@ -39,7 +34,7 @@ void InstallSignalHandlers(DaemonSignals* signals) {
   sigaction(SIGHUP, &reload, nullptr);
 }
 
-Daemon::Daemon(Config config, std::unique_ptr<RuleSet> rules, Store* store,
+Daemon::Daemon(Config config, std::unique_ptr<RuleSets> rules, Store* store,
                MultiFetcher* fetcher, const Clock* clock, DaemonSignals* signals)
     : config_(std::move(config)),
       rules_(std::move(rules)),
@@ -48,46 +43,25 @@ Daemon::Daemon(Config config, std::unique_ptr<RuleSet> rules, Store* store,
       clock_(clock),
       signals_(signals),
       // Only ever given fetched bytes (StoreAnalyzed): no fetcher.
-      pipeline_(nullptr, rules_.get(), store, clock),
-      robots_(clock, config_.user_agent) {
-  rules_fingerprint_ = RulesFingerprint();
-}
+      pipeline_(nullptr, &rules_->default_set(), store, clock),
+      robots_(clock, config_.user_agent) {}
 
 void Daemon::set_capture(WarcWriter* warc) {
   warc_ = warc;
   pipeline_.set_capture(warc);
 }
 
-std::string Daemon::RulesFingerprint() const {
-  std::error_code ec;
-  std::vector<std::string> parts;
-  for (const auto& entry : fs::directory_iterator(config_.rules_dir, ec)) {
-    if (entry.path().extension() != ".toml") continue;
-    auto mtime = fs::last_write_time(entry.path(), ec).time_since_epoch().count();
-    parts.push_back(entry.path().filename().string() + ":" + std::to_string(mtime) + ":" +
-                    std::to_string(entry.file_size(ec)));
-  }
-  std::sort(parts.begin(), parts.end());
-  std::string out;
-  for (const auto& p : parts) out += p + ";";
-  return out;
-}
+Status Daemon::ReloadRules() { return ReloadRuleSets(true); }
 
-Status Daemon::ReloadRules() {
-  Result<std::unique_ptr<RuleSet>> loaded = RuleSet::LoadDir(config_.rules_dir);
-  if (!loaded.ok()) {
-    LogError("rules reload refused, keeping version " + rules_->version().substr(0, 12) + ": " +
-             loaded.status().message());
-    NotifyReady("rules reload refused: " + loaded.status().message());
-    return loaded.status();
+Status Daemon::ReloadRuleSets(bool all) {
+  Status status = rules_->Reload(all);
+  pipeline_.set_rules(&rules_->default_set());
+  if (!status.ok()) {
+    NotifyReady("rules reload refused: " + status.message());
+  } else {
+    NotifyReady("rules version " + rules_->default_set().version().substr(0, 12));
   }
-  retired_rules_.push_back(std::move(rules_));
-  rules_ = std::move(loaded).value();
-  pipeline_.set_rules(rules_.get());
-  NotifyReady("rules version " + rules_->version().substr(0, 12));
-  LogInfo("rules reloaded: " + std::to_string(rules_->rule_count()) + " rules, version " +
-          rules_->version().substr(0, 12));
-  return Status::Ok();
+  return status;
 }
 
 void Daemon::MaybeReload() {
@@ -95,13 +69,12 @@ void Daemon::MaybeReload() {
   int64_t now = clock_->NowSeconds();
   if (!requested && now - last_rules_check_ < kRulesCheckSeconds) return;
   last_rules_check_ = now;
-  std::string fingerprint = RulesFingerprint();
-  if (!requested && fingerprint == rules_fingerprint_) return;
-  rules_fingerprint_ = fingerprint;
+  if (!requested && !rules_->Changed()) return;
   NotifyReloading();
-  LogInfo(requested ? "SIGHUP: reloading rules from " + config_.rules_dir
-                    : "rule files changed: reloading from " + config_.rules_dir);
-  ReloadRules();
+  LogInfo(requested ? "SIGHUP: reloading rules from " + std::to_string(rules_->dirs().size()) +
+                          " directories, and the config's sources"
+                    : std::string("rule files changed: reloading"));
+  ReloadRuleSets(requested);
   if (requested) ReloadSources();
 }
 
@@ -111,6 +84,15 @@ void Daemon::ReloadSources() {
   if (!loaded.ok()) {
     LogError("config reload refused, keeping " + std::to_string(config_.sources.size()) +
              " sources: " + loaded.status().message());
+    return;
+  }
+  // The new sources' rule directories load now, beside the running ones
+  // (which the crawl keeps using until it restarts on the new sources).
+  std::vector<SourceConfig> both = config_.sources;
+  both.insert(both.end(), loaded->sources.begin(), loaded->sources.end());
+  if (Status s = rules_->UseSources(both); !s.ok()) {
+    LogError("config reload refused, keeping " + std::to_string(config_.sources.size()) +
+             " sources: " + s.message());
     return;
   }
   next_sources_ = std::make_unique<std::vector<SourceConfig>>(std::move(loaded->sources));
@@ -144,7 +126,7 @@ Status Daemon::Deliver(PassStats* stats) {
 }
 
 void Daemon::FreeRetiredRules(const AnalyzePool& pool) {
-  if (!retired_rules_.empty() && pool.outstanding() == 0) retired_rules_.clear();
+  if (rules_->retired_count() > 0 && pool.outstanding() == 0) rules_->FreeRetired();
 }
 
 Status Daemon::Loop(Crawl* crawl, bool once, PassStats* stats) {
@@ -161,10 +143,11 @@ Status Daemon::Loop(Crawl* crawl, bool once, PassStats* stats) {
 }
 
 Status Daemon::Run(bool once, PassStats* stats) {
+  const RuleSet& rules = rules_->default_set();
   LogInfo("ecwatch started: " + std::to_string(config_.sources.size()) + " sources, " +
-          std::to_string(rules_->rule_count()) + " rules (version " +
-          rules_->version().substr(0, 12) + "), " + std::to_string(config_.concurrency) +
-          " transfers at once");
+          std::to_string(rules.rule_count()) + " rules (version " + rules.version().substr(0, 12) +
+          "), " + std::to_string(rules_->dirs().size()) + " rule directories, " +
+          std::to_string(config_.concurrency) + " transfers at once");
   Result<std::unique_ptr<Frontier>> frontier = Frontier::ForStore(store_);
   if (!frontier.ok()) return frontier.status();
   AnalyzePool pool(config_.extract_threads);
@@ -179,6 +162,7 @@ Status Daemon::Run(bool once, PassStats* stats) {
     crawl.set_on_new_document([this](PassStats* s) {
       if (Status st = RunAlertStage(s); !st.ok()) LogError("alert stage: " + st.message());
     });
+    crawl.set_rules_for([this](const SourceConfig* source) { return rules_->For(source); });
     status = Loop(&crawl, once, stats);
     // Transfers in flight are aborted and stay due: the next crawl (or the
     // next start) fetches them.
@@ -186,6 +170,7 @@ Status Daemon::Run(bool once, PassStats* stats) {
     if (!next_sources_ || (signals_ && signals_->stop.load())) break;
     config_.sources = std::move(*next_sources_);
     next_sources_.reset();
+    rules_->UseSources(config_.sources);  // retires what no source names; loads nothing new
     LogInfo("config reloaded: " + std::to_string(config_.sources.size()) +
             " sources (other settings apply after a restart)");
     NotifyReady("watching " + std::to_string(config_.sources.size()) + " sources");

@@ -1,5 +1,6 @@
 // Daemon: polls the configured sources on their schedules and ingests each
-// new article through the Pipeline; reloads rules on SIGHUP or file change.
+// new article through the Pipeline, matched with its source's rule set;
+// reloads rules on SIGHUP or file change.
 #ifndef ECWATCH_APP_DAEMON_H_
 #define ECWATCH_APP_DAEMON_H_
 
@@ -16,6 +17,7 @@
 #include "app/crawl.h"
 #include "app/config.h"
 #include "app/pipeline.h"
+#include "app/rule_sets.h"
 #include "crawler/multi_fetcher.h"
 #include "crawler/robots_cache.h"
 #include "rules/rule_set.h"
@@ -35,7 +37,9 @@ void InstallSignalHandlers(DaemonSignals* signals);
 // signals, rule reloads and the alert stage.
 class Daemon {
  public:
-  Daemon(Config config, std::unique_ptr<RuleSet> rules, Store* store, MultiFetcher* fetcher,
+  // rules: the global set and those of the sources naming their own
+  // directory (RuleSets::Load(config.rules_dir, config.sources)); owned.
+  Daemon(Config config, std::unique_ptr<RuleSets> rules, Store* store, MultiFetcher* fetcher,
          const Clock* clock, DaemonSignals* signals);
 
   // once: poll every enabled source once, fetch what they list (waiting for
@@ -53,13 +57,17 @@ class Daemon {
   // Keeps every fetch as fetched in WARC files (borrowed; null: none).
   void set_capture(WarcWriter* warc);
 
-  // Reloads rules from the config's directory; on failure the old set stays
-  // and the error is returned (and logged). Public for tests.
+  // Reloads every rule directory (the global one and the sources'); a
+  // directory whose set fails to load keeps its old set, and the first
+  // such error is returned (each is logged). Public for tests.
   Status ReloadRules();
-  const RuleSet& rules() const { return *rules_; }
+  // The global set (sources without their own `rules`).
+  const RuleSet& rules() const { return rules_->default_set(); }
+  const RuleSets& rule_sets() const { return *rules_; }
 
  private:
-  std::string RulesFingerprint() const;
+  // Reloads every directory (all) or those whose files changed.
+  Status ReloadRuleSets(bool all);
   void MaybeReload();
   // SIGHUP: reads the config file again; its sources replace the running
   // ones at the next turn (a bad file is refused, logged, and changes
@@ -73,9 +81,7 @@ class Daemon {
   void FreeRetiredRules(const AnalyzePool& pool);
 
   Config config_;
-  std::unique_ptr<RuleSet> rules_;
-  // Replaced by a reload while the analysis pool may still use them.
-  std::vector<std::unique_ptr<RuleSet>> retired_rules_;
+  std::unique_ptr<RuleSets> rules_;  // keeps replaced sets until the pool is idle
   Store* store_;
   MultiFetcher* fetcher_;
   const Clock* clock_;
@@ -83,7 +89,6 @@ class Daemon {
   Pipeline pipeline_;        // extract -> match -> store of fetched documents
   RobotsCache robots_;       // filled by the crawl's own robots.txt fetches
   WarcWriter* warc_ = nullptr;
-  std::string rules_fingerprint_;
   int64_t last_rules_check_ = 0;
   AlertStage* alert_stage_ = nullptr;
   AnalyzePool* pool_ = nullptr;  // during Run

@@ -8,6 +8,8 @@
 #include <set>
 
 #include "app/commands.h"
+#include "app/config.h"
+#include "app/rule_sets.h"
 #include "app/pipeline.h"
 #include "app/report.h"
 #include "base/clock.h"
@@ -29,6 +31,25 @@ int Fail(const Status& status, Streams io) {
 Result<std::string> RulesDirOr(const GlobalOptions& g, const std::string& dir) {
   if (!dir.empty()) return dir;
   return ResolveRulesDir(g);
+}
+
+// `rules check`: the directory given; else the global one (as --rules
+// resolves it) and, with --config, every other directory its sources name,
+// each once.
+Result<std::vector<std::string>> DirsToCheck(const GlobalOptions& g, const std::string& dir) {
+  Result<std::string> global = RulesDirOr(g, dir);
+  if (!global.ok()) return global.status();
+  std::vector<std::string> dirs = {global.value()};
+  if (!dir.empty() || g.config.empty()) return dirs;
+  Result<Config> config = LoadConfig(g.config);
+  if (!config.ok()) return config.status();
+  std::set<std::string> seen = {RuleSets::Key(global.value())};
+  for (const SourceConfig& source : config->sources) {
+    if (!source.rules.empty() && seen.insert(RuleSets::Key(source.rules)).second) {
+      dirs.push_back(source.rules);
+    }
+  }
+  return dirs;
 }
 
 // Per-document outcome of one rule set, for backtest.
@@ -106,16 +127,20 @@ Json BacktestJson(const std::map<std::string, RuleDelta>& rules, const std::vect
 }  // namespace
 
 int RunRulesCheck(const GlobalOptions& g, const std::string& dir, Streams io) {
-  Result<std::string> rules_dir = RulesDirOr(g, dir);
-  if (!rules_dir.ok()) return Fail(rules_dir.status(), io);
-  CheckReport report = CheckRules(rules_dir.value());
-  for (const std::string& error : report.errors) io.err << error << "\n";
-  if (!report.errors.empty()) {
-    io.err << report.errors.size() << " problem(s) in " << rules_dir.value() << "\n";
-    return kExitFindings;
+  Result<std::vector<std::string>> dirs = DirsToCheck(g, dir);
+  if (!dirs.ok()) return Fail(dirs.status(), io);
+  int code = kExitOk;
+  for (const std::string& rules_dir : dirs.value()) {
+    CheckReport report = CheckRules(rules_dir);
+    for (const std::string& error : report.errors) io.err << error << "\n";
+    if (!report.errors.empty()) {
+      io.err << report.errors.size() << " problem(s) in " << rules_dir << "\n";
+      code = kExitFindings;
+      continue;
+    }
+    io.out << report.Summary() << " (" << rules_dir << ")\n";
   }
-  io.out << report.Summary() << " (" << rules_dir.value() << ")\n";
-  return kExitOk;
+  return code;
 }
 
 int RunRulesTry(const GlobalOptions& g, const std::string& dir, const std::string& target,

@@ -84,8 +84,8 @@ TEST_CASE("ReloadRules refuses a broken set and keeps the old one", "[app][daemo
   config.rules_dir = rules_dir;
   SystemClock clock;
   MultiFetcher fetcher(FetchOptions{}, FetchOptions{}, 4);
-  Daemon daemon(config, std::move(rules).value(), store.value().get(), &fetcher, &clock,
-                nullptr);
+  Daemon daemon(config, std::make_unique<RuleSets>(rules_dir, std::move(rules).value()),
+                store.value().get(), &fetcher, &clock, nullptr);
   std::ofstream(rules_dir + "/zz-broken.toml") << "this is = = not toml\n";
   Status s = daemon.ReloadRules();
   CHECK_FALSE(s.ok());
