@@ -96,6 +96,27 @@ bool AtomScanner::Build(const std::vector<std::string>& atoms, std::size_t max_b
   return BuildFolded(folded, max_bytes);
 }
 
+// Renumbers the trie's states breadth-first, so that the rows of the states
+// near the root, where the scan spends most bytes, lie together in memory.
+void AtomScanner::Breadthwise(std::vector<std::map<std::uint8_t, std::int32_t>>* trie,
+                              std::vector<std::vector<std::int32_t>>* own) {
+  std::vector<std::int32_t> order{0}, id(trie->size(), 0);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    for (const auto& [c, t] : (*trie)[order[k]]) {
+      id[t] = static_cast<std::int32_t>(order.size());
+      order.push_back(t);
+    }
+  }
+  std::vector<std::map<std::uint8_t, std::int32_t>> t2(trie->size());
+  std::vector<std::vector<std::int32_t>> o2(trie->size());
+  for (std::size_t s = 0; s < trie->size(); ++s) {
+    for (const auto& [c, t] : (*trie)[s]) t2[id[s]][c] = id[t];
+    o2[id[s]] = std::move((*own)[s]);
+  }
+  *trie = std::move(t2);
+  *own = std::move(o2);
+}
+
 bool AtomScanner::BuildFolded(const std::vector<std::string>& atoms, std::size_t max_bytes) {
   BuildClasses(atoms);
   lengths_.clear();
@@ -120,6 +141,8 @@ bool AtomScanner::BuildFolded(const std::vector<std::string>& atoms, std::size_t
     if (s > 0) own[s].push_back(static_cast<std::int32_t>(i));
     lengths_.push_back(atoms[i].size());
   }
+  Breadthwise(&trie, &own);
+  max_length_ = atoms.empty() ? 0 : std::max_element(lengths_.begin(), lengths_.end()).operator*();
   const std::size_t states = trie.size();
   if (states * classes_ * sizeof(std::int32_t) > max_bytes) {
     next_.clear();
@@ -177,34 +200,92 @@ void AtomScanner::BuildRows() {
   class_inverse_ = inverse;
 }
 
-// The bytes of a chunk are walked without a branch: each position whose
-// state has outputs is written down (and kept by advancing the count), and
-// the outputs are read off afterwards.
-void AtomScanner::Scan(std::string_view text, std::vector<Occurrence>* out) const {
-  if (next_.empty()) return;
-  constexpr std::size_t kChunk = 512;
+// Walks text[lane->pos, lane->end) from state lane->row: the bytes of a
+// chunk without a branch, each position whose state has outputs noted (and
+// kept by advancing the count); the outputs at ends above lane->emit_after
+// are then read off into *out.
+void AtomScanner::Walk(std::string_view text, Lane* lane, std::size_t bytes, std::vector<Occurrence>* out) const {
   std::uint32_t ends[kChunk], rows_at[kChunk];
   const std::uint32_t* rows = next_.data();
-  std::uint32_t row = 0;
-  for (std::size_t base = 0; base < text.size(); base += kChunk) {
-    const std::size_t n_bytes = std::min(kChunk, text.size() - base);
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data() + base);
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < n_bytes; ++i) {
-      const std::uint32_t t = rows[row + class_[bytes[i]]];
-      row = t & ~kHasOutputs;
-      ends[n] = static_cast<std::uint32_t>(i + 1);
-      rows_at[n] = row;
-      n += t >> 31;
-    }
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::size_t s = (rows_at[k] >> class_shift_) * class_inverse_;
-      const std::size_t end = base + ends[k];
-      for (std::int32_t j = out_begin_[s]; j < out_begin_[s + 1]; ++j) {
-        const std::int32_t atom = outputs_[j];
-        if (check_[atom] != kNone && !CheckAt(atom, text, end)) continue;
-        out->push_back({end, atom});
-      }
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + lane->pos;
+  std::uint32_t row = lane->row;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < bytes; ++i) {
+    const std::uint32_t t = rows[row + class_[p[i]]];
+    row = t & ~kHasOutputs;
+    ends[n] = static_cast<std::uint32_t>(i + 1);
+    rows_at[n] = row;
+    n += t >> 31;
+  }
+  lane->row = row;
+  Emit(text, lane->pos, lane->emit_after, ends, rows_at, n, out);
+  lane->pos += bytes;
+}
+
+// Two lanes over the two halves of a long text, interleaved byte by byte:
+// each step of one depends on the table load of its previous step, so two
+// independent walks keep two loads in flight. The second lane starts
+// max_length_ - 1 bytes before the middle (the automaton's state depends on
+// no more bytes than that) and keeps only the occurrences ending after it.
+void AtomScanner::Scan(std::string_view text, std::vector<Occurrence>* out) const {
+  if (next_.empty()) return;
+  const std::size_t mid = text.size() / 2;
+  if (text.size() < 2 * kChunk || mid < max_length_) {
+    Lane one{0, text.size(), 0, 0};
+    while (one.pos < one.end) Walk(text, &one, std::min(kChunk, one.end - one.pos), out);
+    return;
+  }
+  Lane a{0, mid, 0, 0}, b{mid - (max_length_ - 1), text.size(), 0, mid};
+  thread_local std::vector<Occurrence> second;
+  second.clear();
+  while (a.pos < a.end && b.pos < b.end) {
+    const std::size_t bytes = std::min({kChunk, a.end - a.pos, b.end - b.pos});
+    WalkTwo(text, &a, &b, bytes, out, &second);
+  }
+  while (a.pos < a.end) Walk(text, &a, std::min(kChunk, a.end - a.pos), out);
+  while (b.pos < b.end) Walk(text, &b, std::min(kChunk, b.end - b.pos), &second);
+  out->insert(out->end(), second.begin(), second.end());
+}
+
+void AtomScanner::WalkTwo(std::string_view text, Lane* a, Lane* b, std::size_t bytes, std::vector<Occurrence>* out_a,
+                          std::vector<Occurrence>* out_b) const {
+  std::uint32_t ends_a[kChunk], rows_a[kChunk], ends_b[kChunk], rows_b[kChunk];
+  const std::uint32_t* rows = next_.data();
+  const auto* pa = reinterpret_cast<const unsigned char*>(text.data()) + a->pos;
+  const auto* pb = reinterpret_cast<const unsigned char*>(text.data()) + b->pos;
+  std::uint32_t row_a = a->row, row_b = b->row;
+  std::size_t na = 0, nb = 0;
+  for (std::size_t i = 0; i < bytes; ++i) {
+    const std::uint32_t ta = rows[row_a + class_[pa[i]]];
+    const std::uint32_t tb = rows[row_b + class_[pb[i]]];
+    row_a = ta & ~kHasOutputs;
+    row_b = tb & ~kHasOutputs;
+    ends_a[na] = ends_b[nb] = static_cast<std::uint32_t>(i + 1);
+    rows_a[na] = row_a;
+    rows_b[nb] = row_b;
+    na += ta >> 31;
+    nb += tb >> 31;
+  }
+  a->row = row_a;
+  b->row = row_b;
+  Emit(text, a->pos, a->emit_after, ends_a, rows_a, na, out_a);
+  Emit(text, b->pos, b->emit_after, ends_b, rows_b, nb, out_b);
+  a->pos += bytes;
+  b->pos += bytes;
+}
+
+// The outputs of the n noted positions (ends relative to base), those
+// ending after emit_after, checked where their atom needs it.
+void AtomScanner::Emit(std::string_view text, std::size_t base, std::size_t emit_after, const std::uint32_t* ends,
+                       const std::uint32_t* rows_at, std::size_t n, std::vector<Occurrence>* out) const {
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t end = base + ends[k];
+    if (end <= emit_after) continue;
+    const std::size_t s = (rows_at[k] >> class_shift_) * class_inverse_;
+    for (std::int32_t j = out_begin_[s]; j < out_begin_[s + 1]; ++j) {
+      const std::int32_t atom = outputs_[j];
+      if (check_[atom] != kNone && !CheckAt(atom, text, end)) continue;
+      out->push_back({end, atom});
     }
   }
 }

@@ -13,6 +13,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,22 @@ class AtomScanner {
   std::size_t state_count() const { return out_begin_.empty() ? 0 : out_begin_.size() - 1; }
 
  private:
+  static constexpr std::size_t kChunk = 512;  // bytes walked between reading off outputs
+  // One walk over text[pos, end) from state row; occurrences ending at or
+  // before emit_after are not reported.
+  struct Lane {
+    std::size_t pos = 0;
+    std::size_t end = 0;
+    std::uint32_t row = 0;
+    std::size_t emit_after = 0;
+  };
+  void Walk(std::string_view text, Lane* lane, std::size_t bytes, std::vector<Occurrence>* out) const;
+  void WalkTwo(std::string_view text, Lane* a, Lane* b, std::size_t bytes, std::vector<Occurrence>* out_a,
+               std::vector<Occurrence>* out_b) const;
+  void Emit(std::string_view text, std::size_t base, std::size_t emit_after, const std::uint32_t* ends,
+            const std::uint32_t* rows_at, std::size_t n, std::vector<Occurrence>* out) const;
+  static void Breadthwise(std::vector<std::map<std::uint8_t, std::int32_t>>* trie,
+                          std::vector<std::vector<std::int32_t>>* own);
   bool BuildFolded(const std::vector<std::string>& atoms, std::size_t max_bytes);
   void BuildClasses(const std::vector<std::string>& atoms);
   void BuildRows();
@@ -59,6 +76,7 @@ class AtomScanner {
   std::vector<std::int32_t> out_begin_;  // state -> first of its atoms in outputs_ (state + 1: end)
   std::vector<std::int32_t> outputs_;    // atoms ending at a state, own and via suffix links
   std::vector<std::size_t> lengths_;     // atom -> length
+  std::size_t max_length_ = 0;           // of the longest atom
   // Atoms compared after the scan: exact ones, and those with bytes from
   // 0x80 (which share classes). For exact atoms of at most 8 bytes, the 8
   // text bytes ending at an occurrence, masked, as a little-endian word
