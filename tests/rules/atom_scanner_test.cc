@@ -3,6 +3,9 @@
 // atoms, the size cap.
 #include "rules/atom_scanner.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <catch2/catch.hpp>
 
 namespace ecwatch::rules_internal {
@@ -61,6 +64,33 @@ TEST_CASE("AtomScanner finds exact atoms only as written, beside folded ones", "
   std::vector<std::string> got;
   for (const auto& o : occ) got.push_back(atoms[o.atom] + "@" + std::to_string(o.end));
   CHECK(got == std::vector<std::string>{"US@2", "us@2", "us@8", "us@11", "Dy@22", "U.S.-China trade@43"});
+}
+
+// Every occurrence by brute force: "atom@end", sorted by end, longer first.
+std::vector<std::string> Naive(const std::vector<std::string>& atoms, std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::vector<std::pair<std::size_t, std::string>> found;
+  for (const auto& a : atoms) {
+    for (std::size_t p = text.find(a); p != std::string::npos; p = text.find(a, p + 1)) found.push_back({p + a.size(), a});
+  }
+  std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first < y.first : x.second.size() > y.second.size();
+  });
+  std::vector<std::string> out;
+  for (const auto& [end, a] : found) out.push_back(a + "@" + std::to_string(end));
+  return out;
+}
+
+TEST_CASE("AtomScanner on a long text (two lanes) finds what a brute-force search finds", "[atom_scanner]") {
+  const std::vector<std::string> atoms = {"export control", "control", "rol", "gallium", "ports"};
+  // Lengths around the middle, so that atoms cross it at every offset.
+  for (std::size_t pad = 0; pad < 48; ++pad) {
+    std::string text(pad, '.');
+    while (text.size() < 3000) text += "Export Control gallium ports.";
+    text += " export control";
+    INFO("length " << text.size());
+    CHECK(Occurrences(atoms, text) == Naive(atoms, text));
+  }
 }
 
 TEST_CASE("AtomScanner finds nothing in text without atoms, or with no atoms at all", "[atom_scanner]") {
