@@ -15,6 +15,9 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
+// ASCII letters (as std::isalpha in the C locale, without its call).
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // Words after which a period does not end a sentence.
 bool IsAbbreviation(std::string_view word) {
   static constexpr std::string_view kAbbrev[] = {
@@ -22,11 +25,11 @@ bool IsAbbreviation(std::string_view word) {
       "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
       "vs", "gov", "sen", "rep", "gen", "jr", "sr", "mt", "pct", "approx", "dept", "fig", "art",
       "e.g", "i.e", "etc", "p.m", "a.m", "ft", "bros"};
-  if (word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]))) return true;  // initial
+  if (word.size() == 1 && IsAsciiLetter(word[0])) return true;  // initial
   if (word.empty() || word.size() > 6) return false;  // no abbreviation is longer
   char lower[6];
   for (std::size_t i = 0; i < word.size(); ++i) {
-    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+    lower[i] = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
   }
   const std::string_view w(lower, word.size());
   for (std::string_view a : kAbbrev) {
@@ -38,7 +41,7 @@ bool IsAbbreviation(std::string_view word) {
 // The word that ends at text[end) (letters and inner periods).
 std::string_view WordBefore(std::string_view text, std::size_t end) {
   std::size_t b = end;
-  while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
+  while (b > 0 && (IsAsciiLetter(text[b - 1]) || text[b - 1] == '.')) --b;
   return text.substr(b, end - b);
 }
 
@@ -101,12 +104,12 @@ std::size_t SentenceEnd(std::string_view text, std::size_t b, std::size_t e) {
     std::size_t j = i + 1;
     while (j < e && (text[j] == '"' || text[j] == '\'' || text[j] == ')')) ++j;
     // Closing curly quote (U+201D) after the stop.
-    if (text.substr(j, 3) == "\xE2\x80\x9D") j += 3;
+    if (j + 3 <= text.size() && text[j] == '\xE2' && text[j + 1] == '\x80' && text[j + 2] == '\x9D') j += 3;
     if (j < e && !IsSpace(text[j])) continue;
     if (c == '.' && IsAbbreviation(WordBefore(text, i))) continue;
     std::size_t k = j;
     while (k < e && IsSpace(text[k])) ++k;
-    if (k < e && std::islower(static_cast<unsigned char>(text[k]))) continue;
+    if (k < e && text[k] >= 'a' && text[k] <= 'z') continue;
     return j;
   }
   return e;
