@@ -200,78 +200,72 @@ void AtomScanner::BuildRows() {
   class_inverse_ = inverse;
 }
 
-// Walks text[lane->pos, lane->end) from state lane->row: the bytes of a
-// chunk without a branch, each position whose state has outputs noted (and
-// kept by advancing the count); the outputs at ends above lane->emit_after
-// are then read off into *out.
-void AtomScanner::Walk(std::string_view text, Lane* lane, std::size_t bytes, std::vector<Occurrence>* out) const {
-  std::uint32_t ends[kChunk], rows_at[kChunk];
+// Walks n lanes, each over its next bytes from its state, interleaved byte
+// by byte: the bytes of a chunk without a branch, each position whose state
+// has outputs noted (and kept by advancing the count); the outputs at ends
+// above the lane's emit_after are then read off into outs[k]. Each step of a
+// lane waits for the table load of its previous step; independent lanes keep
+// several loads in flight.
+template <std::size_t kLanes>
+void AtomScanner::WalkLanes(std::string_view text, Lane* lanes, std::size_t bytes,
+                            std::vector<Occurrence>* const* outs) const {
+  std::uint32_t ends[kLanes][kChunk], rows_at[kLanes][kChunk];
   const std::uint32_t* rows = next_.data();
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + lane->pos;
-  std::uint32_t row = lane->row;
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < bytes; ++i) {
-    const std::uint32_t t = rows[row + class_[p[i]]];
-    row = t & ~kHasOutputs;
-    ends[n] = static_cast<std::uint32_t>(i + 1);
-    rows_at[n] = row;
-    n += t >> 31;
+  const unsigned char* p[kLanes];
+  std::uint32_t row[kLanes];
+  std::size_t n[kLanes];
+  for (std::size_t k = 0; k < kLanes; ++k) {
+    p[k] = reinterpret_cast<const unsigned char*>(text.data()) + lanes[k].pos;
+    row[k] = lanes[k].row;
+    n[k] = 0;
   }
-  lane->row = row;
-  Emit(text, lane->pos, lane->emit_after, ends, rows_at, n, out);
-  lane->pos += bytes;
+  for (std::size_t i = 0; i < bytes; ++i) {
+    for (std::size_t k = 0; k < kLanes; ++k) {
+      const std::uint32_t t = rows[row[k] + class_[p[k][i]]];
+      row[k] = t & ~kHasOutputs;
+      ends[k][n[k]] = static_cast<std::uint32_t>(i + 1);
+      rows_at[k][n[k]] = row[k];
+      n[k] += t >> 31;
+    }
+  }
+  for (std::size_t k = 0; k < kLanes; ++k) {
+    lanes[k].row = row[k];
+    Emit(text, lanes[k].pos, lanes[k].emit_after, ends[k], rows_at[k], n[k], outs[k]);
+    lanes[k].pos += bytes;
+  }
 }
 
-// Two lanes over the two halves of a long text, interleaved byte by byte:
-// each step of one depends on the table load of its previous step, so two
-// independent walks keep two loads in flight. The second lane starts
-// max_length_ - 1 bytes before the middle (the automaton's state depends on
-// no more bytes than that) and keeps only the occurrences ending after it.
+// Up to kMaxLanes lanes over equal parts of the text. Lane k > 0 starts
+// max_length_ - 1 bytes before its part (the automaton's state depends on no
+// more bytes than that) and keeps only the occurrences ending inside it.
 void AtomScanner::Scan(std::string_view text, std::vector<Occurrence>* out) const {
   if (next_.empty()) return;
-  const std::size_t mid = text.size() / 2;
-  if (text.size() < 2 * kChunk || mid < max_length_) {
-    Lane one{0, text.size(), 0, 0};
-    while (one.pos < one.end) Walk(text, &one, std::min(kChunk, one.end - one.pos), out);
-    return;
+  std::size_t n = kMaxLanes;
+  while (n > 1 && (text.size() / n < kMinLaneBytes || text.size() / n < max_length_)) n /= 2;
+  Lane lanes[kMaxLanes];
+  thread_local std::vector<Occurrence> later[kMaxLanes];
+  std::vector<Occurrence>* outs[kMaxLanes] = {out};
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t begin = text.size() * k / n, end = text.size() * (k + 1) / n;
+    lanes[k] = {k == 0 ? 0 : begin - (max_length_ - 1), end, 0, begin};
+    if (k > 0) {
+      later[k].clear();
+      outs[k] = &later[k];
+    }
   }
-  Lane a{0, mid, 0, 0}, b{mid - (max_length_ - 1), text.size(), 0, mid};
-  thread_local std::vector<Occurrence> second;
-  second.clear();
-  while (a.pos < a.end && b.pos < b.end) {
-    const std::size_t bytes = std::min({kChunk, a.end - a.pos, b.end - b.pos});
-    WalkTwo(text, &a, &b, bytes, out, &second);
+  auto remaining = [&](std::size_t k) { return lanes[k].end - lanes[k].pos; };
+  for (;;) {
+    std::size_t bytes = kChunk;
+    for (std::size_t k = 0; k < n; ++k) bytes = std::min(bytes, remaining(k));
+    if (bytes == 0) break;
+    if (n == 4) WalkLanes<4>(text, lanes, bytes, outs);
+    if (n == 2) WalkLanes<2>(text, lanes, bytes, outs);
+    if (n == 1) WalkLanes<1>(text, lanes, bytes, outs);
   }
-  while (a.pos < a.end) Walk(text, &a, std::min(kChunk, a.end - a.pos), out);
-  while (b.pos < b.end) Walk(text, &b, std::min(kChunk, b.end - b.pos), &second);
-  out->insert(out->end(), second.begin(), second.end());
-}
-
-void AtomScanner::WalkTwo(std::string_view text, Lane* a, Lane* b, std::size_t bytes, std::vector<Occurrence>* out_a,
-                          std::vector<Occurrence>* out_b) const {
-  std::uint32_t ends_a[kChunk], rows_a[kChunk], ends_b[kChunk], rows_b[kChunk];
-  const std::uint32_t* rows = next_.data();
-  const auto* pa = reinterpret_cast<const unsigned char*>(text.data()) + a->pos;
-  const auto* pb = reinterpret_cast<const unsigned char*>(text.data()) + b->pos;
-  std::uint32_t row_a = a->row, row_b = b->row;
-  std::size_t na = 0, nb = 0;
-  for (std::size_t i = 0; i < bytes; ++i) {
-    const std::uint32_t ta = rows[row_a + class_[pa[i]]];
-    const std::uint32_t tb = rows[row_b + class_[pb[i]]];
-    row_a = ta & ~kHasOutputs;
-    row_b = tb & ~kHasOutputs;
-    ends_a[na] = ends_b[nb] = static_cast<std::uint32_t>(i + 1);
-    rows_a[na] = row_a;
-    rows_b[nb] = row_b;
-    na += ta >> 31;
-    nb += tb >> 31;
+  for (std::size_t k = 0; k < n; ++k) {
+    while (remaining(k) > 0) WalkLanes<1>(text, &lanes[k], std::min(kChunk, remaining(k)), &outs[k]);
+    if (k > 0) out->insert(out->end(), later[k].begin(), later[k].end());
   }
-  a->row = row_a;
-  b->row = row_b;
-  Emit(text, a->pos, a->emit_after, ends_a, rows_a, na, out_a);
-  Emit(text, b->pos, b->emit_after, ends_b, rows_b, nb, out_b);
-  a->pos += bytes;
-  b->pos += bytes;
 }
 
 // The outputs of the n noted positions (ends relative to base), those

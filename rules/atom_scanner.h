@@ -51,9 +51,10 @@ class AtomScanner {
     std::uint32_t row = 0;
     std::size_t emit_after = 0;
   };
-  void Walk(std::string_view text, Lane* lane, std::size_t bytes, std::vector<Occurrence>* out) const;
-  void WalkTwo(std::string_view text, Lane* a, Lane* b, std::size_t bytes, std::vector<Occurrence>* out_a,
-               std::vector<Occurrence>* out_b) const;
+  static constexpr std::size_t kMaxLanes = 4;         // walks interleaved over parts of a text
+  static constexpr std::size_t kMinLaneBytes = 256;  // ... each part at least this long
+  template <std::size_t kLanes>
+  void WalkLanes(std::string_view text, Lane* lanes, std::size_t bytes, std::vector<Occurrence>* const* outs) const;
   void Emit(std::string_view text, std::size_t base, std::size_t emit_after, const std::uint32_t* ends,
             const std::uint32_t* rows_at, std::size_t n, std::vector<Occurrence>* out) const;
   static void Breadthwise(std::vector<std::map<std::uint8_t, std::int32_t>>* trie,
