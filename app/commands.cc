@@ -108,6 +108,21 @@ Json StoryChangeJson(const StoryChange& c) {
               {"revision", c.revision}, {"summary", c.summary}, {"sources", c.sources}};
 }
 
+// ingest --source NAME: the options with NAME's `rules` directory as --rules
+// (the daemon matches NAME's documents with it); g itself when NAME names
+// none. InvalidArgument without --config or for a name it does not list.
+Result<GlobalOptions> AsSource(const GlobalOptions& g, const Config& config) {
+  if (g.source.empty()) return g;
+  if (g.config.empty()) return Status::InvalidArgument("--source needs --config FILE");
+  for (const SourceConfig& source : config.sources) {
+    if (source.name != g.source) continue;
+    GlobalOptions out = g;
+    if (!source.rules.empty()) out.rules = source.rules;
+    return out;
+  }
+  return Status::InvalidArgument(g.config + ": no [[source]] named '" + g.source + "'");
+}
+
 FetchOptions FetchOptionsFor(const Config& config) {
   FetchOptions options;
   if (!config.user_agent.empty()) options.user_agent = config.user_agent;
@@ -160,9 +175,12 @@ Result<std::string> ResolveRulesDir(const GlobalOptions& g) {
   return std::string(ECWATCH_INSTALLED_RULES_DIR);
 }
 
-int RunIngest(const GlobalOptions& g, const std::string& target, Streams io) {
-  Result<Config> config = LoadConfigIfGiven(g);
+int RunIngest(const GlobalOptions& given, const std::string& target, Streams io) {
+  Result<Config> config = LoadConfigIfGiven(given);
   if (!config.ok()) return Fail(config.status(), io);
+  Result<GlobalOptions> options_for_source = AsSource(given, config.value());
+  if (!options_for_source.ok()) return Fail(options_for_source.status(), io);
+  const GlobalOptions& g = options_for_source.value();
   Result<Stages> stages = OpenStages(g, true);
   if (!stages.ok()) return Fail(stages.status(), io);
   FetchOptions options = FetchOptionsFor(config.value());
@@ -174,7 +192,7 @@ int RunIngest(const GlobalOptions& g, const std::string& target, Streams io) {
   std::unique_ptr<Fetcher> fetcher = NewCurlFetcher(options);
   SystemClock clock;
   Pipeline pipeline(fetcher.get(), stages->rules.get(), stages->store.get(), &clock);
-  IngestInput input{target, g.force_text, "", ""};
+  IngestInput input{target, g.force_text, g.source, ""};
   if (target == "-") input.stdin_bytes = ReadAll(io.in);
   Result<IngestReport> report = pipeline.Ingest(input);
   if (!report.ok()) return Fail(report.status(), io);

@@ -35,6 +35,7 @@ struct GlobalOptions {
   bool force_text = false; // --text
   bool deliver = false;    // ingest --deliver: also deliver due alerts
   bool no_private = false; // ingest --no-private: refuse private addresses (SSRF guard)
+  std::string source;      // ingest --source NAME: as the config's source NAME (its rules)
 };
 
 struct Streams {

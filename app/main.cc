@@ -62,6 +62,9 @@ int main(int argc, char** argv) {
                    "and DNS); [crawler] allow_private ranges excepted");
   ingest->add_flag("--deliver", g.deliver, "also deliver due alerts to the config's sinks "
                                            "(default: only create/update the alert)");
+  ingest->add_option("--source", g.source, "ingest as the --config source NAME: matched with its "
+                                           "rules (its `rules` dir, else as --rules), recorded "
+                                           "under its name");
 
   CLI::App* extract = app.add_subcommand("extract", "Print the main text of a page");
   AddGlobal(extract, &g);
