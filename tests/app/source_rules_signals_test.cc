@@ -1,0 +1,139 @@
+// Per-source rule sets in the running daemon (issue 5), with the real binary
+// against a loopback server: a broken file in a source's directory is
+// refused for that directory alone and the daemon keeps going; SIGHUP with a
+// config adding a source whose directory does not load is refused (the
+// running sources kept); once it loads, the new source's pages are matched
+// with its own set.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include <catch2/catch.hpp>
+
+#include "store/store.h"
+#include "tests/app/daemon_process.h"
+#include "tests/support/http_server.h"
+#include "tests/test_support.h"
+
+namespace ecwatch {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool WaitFor(const std::string& log, const std::string& needle, int seconds) {
+  for (int i = 0; i < seconds * 20; ++i) {
+    if (Slurp(log).find(needle) != std::string::npos) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
+// /NAME.xml lists /NAME.html, which makes widgets and gadgets.
+void AddSite(testing::TestHttpServer* server, const std::string& name) {
+  const std::string page =
+      "<html><head><title>News of " + name + "</title></head><body><article><h1>News of " + name +
+      "</h1><p>Output at the plant rose in the third quarter, the company said on Tuesday, citing "
+      "higher grades at its main pit and fewer stoppages than a year earlier.</p><p>Its newest "
+      "line makes widgets and gadgets for customers in Asia and Europe.</p></article></body></html>";
+  server->server().Get("/" + name + ".html", [page](const httplib::Request&, httplib::Response& r) {
+    r.set_content(page, "text/html");
+  });
+  server->server().Get("/" + name + ".xml", [server, name](const httplib::Request&,
+                                                           httplib::Response& r) {
+    r.set_content("<?xml version='1.0'?><rss version='2.0'><channel><title>t</title><item><link>" +
+                      server->Url("/" + name + ".html") + "</link></item></channel></rss>",
+                  "application/rss+xml");
+  });
+}
+
+void WriteRules(const std::string& dir, const std::string& set, const std::string& word) {
+  fs::create_directories(dir);
+  std::ofstream(dir + "/" + set + ".toml")
+      << "[[rule]]\nid = '" << word << "'\ncategory = 'action'\npatterns = ['\\b" << word
+      << "s?\\b']\n";
+}
+
+std::string FeedSource(const testing::TestHttpServer& server, const std::string& name,
+                       const std::string& rules) {
+  return "[[source]]\nname = '" + name + "'\nkind = 'feed'\nurl = '" +
+         server.Url("/" + name + ".xml") + "'\ninterval = '1h'\nrules = '" + rules + "'\n";
+}
+
+TEST_CASE("the daemon reloads each source's rules apart and refuses a source set that does not load",
+          "[app][daemon][e2e][signals][rule_sets]") {
+  testing::TestHttpServer server;
+  AddSite(&server, "alpha");
+  AddSite(&server, "beta");
+  REQUIRE(server.Start());
+  const std::string dir = testing::MakeTempDir("source-rules-signals");
+  WriteRules(dir + "/rules/g", "g", "widget");
+  WriteRules(dir + "/rules/a", "a", "widget");
+  WriteRules(dir + "/rules/b", "b", "gadget");
+  const std::string head = "[store]\npath = 'd.db'\n[rules]\ndir = 'rules/g'\n";
+  const std::string alpha = FeedSource(server, "alpha", "rules/a");
+  std::ofstream(dir + "/c.toml") << head << alpha;
+  const std::string log = dir + "/log.txt";
+  const pid_t pid = testing::StartDaemon(dir + "/c.toml", log);
+  REQUIRE(pid > 0);
+  REQUIRE(WaitFor(log, "ecwatch started: 1 sources", 20));
+  INFO(Slurp(log));
+
+  // A rule-file change in the source's directory: refused there, the rest runs.
+  std::ofstream(dir + "/rules/a/zz.toml") << "[[rule]]\nid = 'x'\npatterns = ['(unclosed']\n";
+  CHECK(WaitFor(log, "rules reload refused for " + dir + "/rules/a, keeping version", 20));
+  CHECK(Slurp(log).find("zz.toml:") != std::string::npos);
+  CHECK(kill(pid, 0) == 0);
+  fs::remove(dir + "/rules/a/zz.toml");
+  CHECK(WaitFor(log, "rules reloaded from " + dir + "/rules/a:", 20));
+
+  // SIGHUP with a new source whose directory does not load: refused.
+  std::ofstream(dir + "/rules/b/zz.toml") << "this is = = not toml\n";
+  std::ofstream(dir + "/c.toml") << head << alpha << FeedSource(server, "beta", "rules/b");
+  REQUIRE(kill(pid, SIGHUP) == 0);
+  CHECK(WaitFor(log, "config reload refused, keeping 1 sources", 20));
+  CHECK(kill(pid, 0) == 0);
+
+  // Fixed: the new source runs with its own set.
+  fs::remove(dir + "/rules/b/zz.toml");
+  REQUIRE(kill(pid, SIGHUP) == 0);
+  CHECK(WaitFor(log, "config reloaded: 2 sources", 20));
+  bool stored = false;
+  for (int i = 0; i < 200 && !stored; ++i) {
+    auto store = Store::Open(dir + "/d.db");
+    REQUIRE(store.ok());
+    stored = store.value()->CountRows("documents").value() == 2;
+    if (!stored) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  CHECK(stored);
+  REQUIRE(kill(pid, SIGTERM) == 0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+
+  auto store = Store::Open(dir + "/d.db");
+  REQUIRE(store.ok());
+  auto counts = store.value()->RuleHitCounts();
+  REQUIRE(counts.ok());
+  std::map<std::string, int64_t> hits(counts->begin(), counts->end());
+  // alpha's page with set a (widgets only), beta's with set b (gadgets only).
+  CHECK(hits == std::map<std::string, int64_t>{{"a/widget", 1}, {"b/gadget", 1}});
+}
+
+}  // namespace
+}  // namespace ecwatch
