@@ -25,7 +25,10 @@ Analyzed AnalyzePool::Analyze(Work work) {
   Analyzed out;
   out.tag = work.tag;
   out.article = Pipeline::ExtractFetched(work.fetched);
-  if (out.article.ok() && work.rules != nullptr) out.findings = work.rules->Match(out.article.value());
+  if (out.article.ok()) {
+    if (work.rules != nullptr) out.findings = work.rules->Match(out.article.value());
+    out.keys = TextKeysOf(out.article->text);  // hashing here spares the store's thread
+  }
   work.fetched.body = std::string();  // the article has what is needed
   out.fetched = std::move(work.fetched);
   return out;

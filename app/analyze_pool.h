@@ -23,6 +23,7 @@
 #include "extract/article.h"
 #include "rules/findings.h"
 #include "rules/rule_set.h"
+#include "store/store.h"
 
 namespace ecwatch {
 
@@ -31,6 +32,7 @@ struct Analyzed {
   FetchResult fetched;  // as submitted, body released
   Result<Article> article = Status::IoError("not analysed");
   Findings findings;    // empty when article is an error
+  TextKeys keys;        // TextKeysOf(article->text) when article is ok
 };
 
 class AnalyzePool {

@@ -238,13 +238,25 @@ Status Crawl::Step(int wait_ms, PassStats* stats) {
 }
 
 Status Crawl::CollectAnalyzed(PassStats* stats) {
-  for (Analyzed& analyzed : pool_->Collect()) {
+  std::vector<Analyzed> batch = pool_->Collect();
+  if (batch.empty()) return Status::Ok();
+  // One transaction for the lot: each page with its fetch record and its
+  // frontier mark, so a kill loses whole pages (fetched again), never half.
+  if (Status s = store_->BeginBatch(); !s.ok()) return s;
+  const int before = stats->documents_new;
+  for (Analyzed& analyzed : batch) {
     auto it = analyzing_.find(analyzed.tag);
     if (it == analyzing_.end()) continue;
     Job job = std::move(it->second);
     analyzing_.erase(it);
-    if (Status s = FinishArticle(job, std::move(analyzed), stats); !s.ok()) return s;
+    if (Status s = FinishArticle(job, std::move(analyzed), stats); !s.ok()) {
+      store_->EndBatch(false);
+      return s;
+    }
   }
+  if (Status s = store_->EndBatch(true); !s.ok()) return s;
+  // The alert stage opens its own transactions: after the batch.
+  if (stats->documents_new > before && on_new_document_) on_new_document_(stats);
   return Status::Ok();
 }
 

@@ -176,18 +176,16 @@ Status Crawl::FinishArticle(const Job& job, Analyzed analyzed, PassStats* stats)
   const int64_t now = clock_->NowSeconds();
   const int attempts = job.attempts + 1;
   const long status = analyzed.fetched.http_status;
-  Result<IngestReport> report = pipeline_->StoreAnalyzed(
-      analyzed.fetched, std::move(analyzed.article), std::move(analyzed.findings), source);
+  Result<IngestReport> report =
+      pipeline_->StoreAnalyzed(analyzed.fetched, std::move(analyzed.article),
+                               std::move(analyzed.findings), analyzed.keys, source);
   if (!report.ok()) {
     if (report.status().code() == Status::Code::kIoError) return report.status();  // the store
     ++stats->documents_failed;
     LogWarn("source " + source + ": " + report.status().message());
     return frontier_->MarkFailed(job.url, attempts, status, report.status().message(), now);
   }
-  if (report->stored.inserted) {
-    ++stats->documents_new;
-    if (on_new_document_) on_new_document_(stats);
-  }
+  if (report->stored.inserted) ++stats->documents_new;
   if (report->stored.alert_id != 0) {
     Result<std::vector<AlertRow>> rows = store_->ListAlerts(report->stored.alert_id - 1, 1);
     if (rows.ok() && !rows->empty()) stats->alerts.push_back(rows->front());

@@ -122,7 +122,8 @@ Result<Article> Pipeline::ExtractFetched(const FetchResult& fetched) {
 }
 
 Result<IngestReport> Pipeline::StoreAnalyzed(const FetchResult& fetched, Result<Article> article,
-                                             Findings findings, const std::string& source) {
+                                             Findings findings, const TextKeys& keys,
+                                             const std::string& source) {
   FetchRecord record{fetched.final_url, source, fetched.http_status,
                      article.ok() ? "" : article.status().message(), fetched.fetched_at};
   if (Status s = store_->RecordFetch(record); !s.ok()) return s;
@@ -131,7 +132,8 @@ Result<IngestReport> Pipeline::StoreAnalyzed(const FetchResult& fetched, Result<
   report.findings = std::move(findings);
   report.fetched_at = fetched.fetched_at;
   report.http_status = fetched.http_status;
-  Result<PutOutcome> put = store_->PutDocument(article.value(), report.findings, fetched.fetched_at);
+  Result<PutOutcome> put =
+      store_->PutDocument(article.value(), report.findings, fetched.fetched_at, keys);
   if (!put.ok()) return put.status();
   report.stored = put.value();
   report.article = std::move(article).value();

@@ -60,13 +60,15 @@ class Pipeline {
   // The rest of the flow for a document fetched elsewhere (the crawl's
   // MultiFetcher), in steps so that extraction and matching can run on other
   // threads (app/analyze_pool.h): Capture (WARC), then ExtractFetched and
-  // RuleSet::Match anywhere (thread-safe), then StoreAnalyzed on the store's
-  // thread, which records the fetch (with the extraction error, if any) and
-  // stores the document. fetched's body is not needed by StoreAnalyzed.
+  // RuleSet::Match and TextKeysOf anywhere (thread-safe), then StoreAnalyzed
+  // on the store's thread, which records the fetch (with the extraction
+  // error, if any) and stores the document. fetched's body is not needed by
+  // StoreAnalyzed; keys are TextKeysOf(article->text) (ignored on an error).
   void Capture(const FetchResult& fetched, const std::string& requested_url);
   static Result<Article> ExtractFetched(const FetchResult& fetched);
   Result<IngestReport> StoreAnalyzed(const FetchResult& fetched, Result<Article> article,
-                                     Findings findings, const std::string& source);
+                                     Findings findings, const TextKeys& keys,
+                                     const std::string& source);
   const RuleSet* rules() const { return rules_; }
 
   void set_rules(const RuleSet* rules) { rules_ = rules; }

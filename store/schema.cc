@@ -185,6 +185,11 @@ CREATE TABLE robots (
   fetched_at  INTEGER NOT NULL
 );
 )sql",
+    // 5: new documents enter documents_fts from the store, one statement per
+    // transaction (SqliteStore::IndexPending), not by a trigger per row.
+    R"sql(
+DROP TRIGGER documents_fts_insert;
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

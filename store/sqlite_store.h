@@ -59,6 +59,12 @@ class SqliteStore final : public Store {
   int64_t InsertDocument(const Article& article, const TextKeys& keys,
                          const std::string& ruleset_version, int64_t fetched_at,
                          int64_t duplicate_of);
+  // Adds the documents inserted since the last call to documents_fts, in
+  // one statement, just before their transaction commits. FTS5 writes its
+  // pending terms out as a new index segment at every savepoint, and every
+  // statement that may abort opens one: a row trigger cost a segment (and
+  // its merges) per document, a batch now costs one.
+  void IndexPending();
   void InsertMatches(int64_t document_id, const Findings& findings);
   void InsertEvents(int64_t document_id, const Findings& findings);
   // True when an alert with this summary exists for a document at the same
@@ -73,6 +79,7 @@ class SqliteStore final : public Store {
   store_internal::StatementCache statements_;  // after db_: finalized first
   store_internal::NearDuplicateFinder near_duplicates_;
   bool in_batch_ = false;
+  int64_t fts_pending_from_ = 0;  // first document id not yet in documents_fts, 0 none
 };
 
 }  // namespace ecwatch

@@ -116,9 +116,16 @@ Status SqliteStore::EndBatch(bool commit) {
   if (!in_batch_) return Status::Ok();
   in_batch_ = false;
   try {
-    db_->exec(commit ? "COMMIT" : "ROLLBACK");
+    if (commit) {
+      IndexPending();
+      db_->exec("COMMIT");
+    } else {
+      fts_pending_from_ = 0;
+      db_->exec("ROLLBACK");
+    }
     return Status::Ok();
   } catch (const std::exception& e) {
+    fts_pending_from_ = 0;
     // A failed COMMIT leaves the transaction open: undo it, so the
     // connection is usable and the batch is lost as a whole.
     try {
@@ -148,11 +155,25 @@ Result<PutOutcome> SqliteStore::PutDocument(const Article& article, const Findin
     }
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     PutOutcome outcome = WriteDocument(article, findings, fetched_at, keys);
+    IndexPending();
     transaction.commit();
     return outcome;
   } catch (const std::exception& e) {
+    if (!in_batch_) fts_pending_from_ = 0;  // rolled back with the transaction
     return Error(e);
   }
+}
+
+void SqliteStore::IndexPending() {
+  if (fts_pending_from_ == 0) return;
+  // Every row from fts_pending_from_ on was inserted by this transaction,
+  // which holds the write lock.
+  auto index = statements_.Get(
+      "INSERT INTO documents_fts (rowid, title, text) "
+      "SELECT id, title, text FROM documents WHERE id >= ?");
+  index->bind(1, fts_pending_from_);
+  index->exec();
+  fts_pending_from_ = 0;
 }
 
 PutOutcome SqliteStore::WriteDocument(const Article& article, const Findings& findings,
@@ -171,6 +192,7 @@ PutOutcome SqliteStore::WriteDocument(const Article& article, const Findings& fi
   outcome.duplicate_of = near_duplicates_.Find(statements_, article.text, keys, fetched_at);
   outcome.document_id =
       InsertDocument(article, keys, findings.ruleset_version, fetched_at, outcome.duplicate_of);
+  if (fts_pending_from_ == 0) fts_pending_from_ = outcome.document_id;
   InsertMatches(outcome.document_id, findings);
   InsertEvents(outcome.document_id, findings);
   if (findings.alert) {

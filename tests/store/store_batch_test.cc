@@ -2,6 +2,9 @@
 // frontier's included, become one transaction — invisible to other
 // connections until committed, all lost together when not — and TextKeys
 // handed to PutDocument are what it would have computed.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
 #include <catch2/catch.hpp>
 #include <memory>
 #include <string>
@@ -128,6 +131,36 @@ TEST_CASE("PutDocument with TextKeysOf the text stores what it computes itself",
   REQUIRE(without.ok());
   CHECK_FALSE(without->inserted);  // same URL and content hash
   CHECK(without->document_id == with_keys->document_id);
+}
+
+int64_t FullTextHits(const std::string& path, const std::string& query) {
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  SQLite::Statement q(raw, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?");
+  q.bind(1, query);
+  REQUIRE(q.executeStep());
+  return q.getColumn(0).getInt64();
+}
+
+TEST_CASE("Documents stored in and out of batches are in the full-text index exactly once",
+          "[store][batch][fts]") {
+  const std::string path = testing::MakeTempDir("store-batch-fts") + "/fts.db";
+  {
+    std::unique_ptr<Store> store = OpenOrDie(path);
+    REQUIRE(store->BeginBatch().ok());
+    REQUIRE(store->PutDocument(MakeArticle("https://a.test/1", "gallium " + kStory), {}, 1).ok());
+    REQUIRE(store->PutDocument(MakeArticle("https://a.test/2", "tungsten " + kStory), {}, 2).ok());
+    REQUIRE(store->EndBatch(true).ok());
+    REQUIRE(store->BeginBatch().ok());  // rolled back: indexed nowhere
+    REQUIRE(store->PutDocument(MakeArticle("https://a.test/3", "cobalt " + kStory), {}, 3).ok());
+    REQUIRE(store->EndBatch(false).ok());
+    REQUIRE(store->PutDocument(MakeArticle("https://a.test/4", "tantalum " + kStory), {}, 4).ok());
+  }
+  CHECK(FullTextHits(path, "germanium") == 3);  // in every stored text
+  CHECK(FullTextHits(path, "tungsten") == 1);
+  CHECK(FullTextHits(path, "cobalt") == 0);
+  CHECK(FullTextHits(path, "tantalum") == 1);
+  SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+  CHECK_NOTHROW(raw.exec("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')"));
 }
 
 }  // namespace
