@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <iterator>
 
 #include <re2/re2.h>
 
@@ -200,14 +199,15 @@ void Matcher::EmitHit(std::size_t r, std::size_t p, std::string_view text, TextS
 // Hits of one pattern of rule r in the sentence from pos on (no excludes
 // applied yet).
 void Matcher::FindPattern(std::size_t r, std::size_t p, std::string_view text, TextSpan sentence,
-                          std::size_t pos, std::size_t sentence_index, std::string_view published,
-                          std::vector<Hit>* out) const {
+                          std::size_t pos, std::size_t last_start, std::size_t sentence_index,
+                          std::string_view published, std::vector<Hit>* out) const {
   const re2::RE2& re = *compiled_[r]->patterns[p];
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece m;
   int context = -1;  // unknown
   // The span alone comes from the DFA; captures only in EmitHit.
-  while (pos <= sentence.end && re.Match(whole, pos, sentence.end, RE2::UNANCHORED, &m, 1)) {
+  // No match starts after last_start: the next search is skipped.
+  while (pos <= sentence.end && pos <= last_start && re.Match(whole, pos, sentence.end, RE2::UNANCHORED, &m, 1)) {
     const std::size_t s = m.data() - text.data(), e = s + m.size();
     pos = e > s ? e : e + 1;
     if (e == s) continue;  // an empty match (e.g. at a word boundary) is no hit
@@ -245,7 +245,7 @@ void Matcher::FindPatternInText(std::size_t r, std::size_t p, std::string_view t
       if (e > s) EmitHit(r, p, text, sentence, si, s, e, published, &context, out);
       continue;
     }
-    FindPattern(r, p, text, sentence, std::max(pos, sentence.start), si, published, out);
+    FindPattern(r, p, text, sentence, std::max(pos, sentence.start), SetIndex::kNoBound, si, published, out);
     pos = sentence.end;  // a CJK sentence may start right there
   }
 }
@@ -273,11 +273,14 @@ void Matcher::ApplyExcludes(std::size_t r, std::string_view text, TextSpan sente
   }
 }
 
-void Matcher::FindInSentence(const Candidates& candidates, const Candidates* excludes, std::string_view text,
-                             TextSpan sentence, std::size_t sentence_index, std::string_view published,
-                             std::vector<Hit>* out, TextHits* pre) const {
+void Matcher::FindInSentence(const Candidates& candidates, const std::vector<std::size_t>* last_starts,
+                             const Candidates* excludes, std::string_view text, TextSpan sentence,
+                             std::size_t sentence_index, std::string_view published, std::vector<Hit>* out,
+                             TextHits* pre) const {
   int ascii = -1;  // unknown
-  for (const auto& [r, p] : candidates) {
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    const auto [r, p] = candidates[k];
+    const std::size_t last_start = last_starts ? (*last_starts)[k] : SetIndex::kNoBound;
     if (pre && pre->Take(r, p, sentence_index, out)) continue;
     if (rules_[r].non_ascii_pattern == static_cast<int>(p)) {
       if (ascii < 0) {
@@ -286,7 +289,7 @@ void Matcher::FindInSentence(const Candidates& candidates, const Candidates* exc
       }
       if (ascii) continue;
     }
-    FindPattern(r, p, text, sentence, sentence.start, sentence_index, published, out);
+    FindPattern(r, p, text, sentence, sentence.start, last_start, sentence_index, published, out);
   }
   // Excludes of each rule hit (candidates are sorted by rule, so are the hits).
   std::size_t last_rule = static_cast<std::size_t>(-1);
@@ -323,6 +326,25 @@ void Matcher::FindAlways(std::string_view text, const Segments& segments, std::s
   }
 }
 
+// The sorted union of a sentence's candidates (with the latest starts of
+// their matches) and the patterns without atoms (no bound), in *out and
+// *out_bounds.
+void Matcher::MergeAlways(const Candidates& patterns, const std::vector<std::size_t>& last_starts,
+                          const Candidates& always, Candidates* out, std::vector<std::size_t>* out_bounds) {
+  out->clear();
+  out_bounds->clear();
+  std::size_t a = 0, b = 0;
+  while (a < patterns.size() || b < always.size()) {
+    if (b == always.size() || (a < patterns.size() && patterns[a] < always[b])) {
+      out->push_back(patterns[a]);
+      out_bounds->push_back(last_starts[a++]);
+    } else {
+      out->push_back(always[b++]);
+      out_bounds->push_back(SetIndex::kNoBound);
+    }
+  }
+}
+
 std::vector<Hit> Matcher::FindAll(std::string_view text, const Segments& segments,
                                   std::string_view published) const {
   std::vector<Hit> hits;
@@ -332,24 +354,25 @@ std::vector<Hit> Matcher::FindAll(std::string_view text, const Segments& segment
   std::size_t next_pre = 0;
   thread_local std::vector<AtomScanner::Occurrence> occ;
   Candidates patterns, excludes, candidates;
+  std::vector<std::size_t> last_starts, bounds;
   std::vector<Hit> sentence_hits;
   set_->Scan(text, &occ);
   std::size_t next = 0;
   for (std::size_t i = 0; i < segments.sentences.size(); ++i) {
     const TextSpan s = segments.sentences[i];
-    set_->InSentence(text, occ, s, &next, &patterns, &excludes);
+    set_->InSentence(text, occ, s, &next, &patterns, &excludes, &last_starts);
     const bool has_pre = next_pre < pre_sentences.size() && pre_sentences[next_pre] == i;
     if (has_pre) ++next_pre;
     if (patterns.empty() && !has_pre) continue;
     const Candidates* all = &patterns;
+    const std::vector<std::size_t>* all_bounds = &last_starts;
     if (has_pre) {
-      candidates.clear();
-      std::merge(patterns.begin(), patterns.end(), pre.patterns.begin(), pre.patterns.end(),
-                 std::back_inserter(candidates));
+      MergeAlways(patterns, last_starts, pre.patterns, &candidates, &bounds);
       all = &candidates;
+      all_bounds = &bounds;
     }
     sentence_hits.clear();
-    FindInSentence(*all, &excludes, text, s, i, published, &sentence_hits, &pre);
+    FindInSentence(*all, all_bounds, &excludes, text, s, i, published, &sentence_hits, &pre);
     std::sort(sentence_hits.begin(), sentence_hits.end(), [](const Hit& a, const Hit& b) {
       return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
@@ -367,7 +390,7 @@ std::vector<Hit> Matcher::FindRule(std::size_t rule, std::string_view text,
   std::vector<Hit> hits;
   std::vector<std::pair<std::size_t, std::size_t>> all;
   for (std::size_t p = 0; p < compiled_[rule]->patterns.size(); ++p) all.emplace_back(rule, p);
-  FindInSentence(all, nullptr, text, TextSpan{0, text.size()}, 0, published, &hits);
+  FindInSentence(all, nullptr, nullptr, text, TextSpan{0, text.size()}, 0, published, &hits);
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
   });

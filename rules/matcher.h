@@ -69,18 +69,22 @@ class Matcher {
   using Candidates = std::vector<std::pair<std::size_t, std::size_t>>;
   static std::unique_ptr<Compiled> CompileRule(const Rule& rule, std::vector<std::string>* errors);
   // Runs the candidate (rule, pattern) pairs, sorted by rule, over one
-  // sentence and applies each rule's excludes (those listed in *excludes as
-  // (rule, exclude) pairs, sorted, and those without atoms; all when
+  // sentence (no match of candidates[k] starts after (*last_starts)[k],
+  // when given) and applies each rule's excludes (those listed in *excludes
+  // as (rule, exclude) pairs, sorted, and those without atoms; all when
   // nullptr); the hits of the patterns in *pre (when given) come from there.
-  void FindInSentence(const Candidates& candidates, const Candidates* excludes, std::string_view text,
-                      TextSpan sentence, std::size_t sentence_index, std::string_view published,
-                      std::vector<Hit>* out, TextHits* pre = nullptr) const;
+  void FindInSentence(const Candidates& candidates, const std::vector<std::size_t>* last_starts,
+                      const Candidates* excludes, std::string_view text, TextSpan sentence,
+                      std::size_t sentence_index, std::string_view published, std::vector<Hit>* out,
+                      TextHits* pre = nullptr) const;
+  static void MergeAlways(const Candidates& patterns, const std::vector<std::size_t>& last_starts,
+                          const Candidates& always, Candidates* out, std::vector<std::size_t>* out_bounds);
   void FindAlways(std::string_view text, const Segments& segments, std::string_view published,
                   TextHits* pre) const;
   void FindPatternInText(std::size_t rule, std::size_t pattern, std::string_view text, const Segments& segments,
                          std::string_view published, std::vector<Hit>* out) const;
   void FindPattern(std::size_t rule, std::size_t pattern, std::string_view text, TextSpan sentence,
-                   std::size_t pos, std::size_t sentence_index, std::string_view published,
+                   std::size_t pos, std::size_t last_start, std::size_t sentence_index, std::string_view published,
                    std::vector<Hit>* out) const;
   void EmitHit(std::size_t rule, std::size_t pattern, std::string_view text, TextSpan sentence,
                std::size_t sentence_index, std::size_t start, std::size_t end, std::string_view published,

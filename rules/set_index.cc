@@ -34,13 +34,17 @@ bool HasCasedNonAscii(const std::string& pattern) {
 // one call), so the arrays are never cleared and may serve several indexes.
 struct Scratch {
   std::vector<std::uint32_t> clause_seen;  // clause -> stamp when satisfied
+  std::vector<std::size_t> clause_last;    // clause -> latest start of its atoms (valid when seen)
   std::vector<std::uint32_t> entry_seen;   // entry -> stamp when count is valid
   std::vector<std::uint32_t> count;        // entry -> clauses satisfied
   std::vector<std::uint32_t> found;        // entries whose formula holds
   std::uint32_t stamp = 0;
 
   void Next(std::size_t clauses, std::size_t entries) {
-    if (clause_seen.size() < clauses) clause_seen.resize(clauses, 0);
+    if (clause_seen.size() < clauses) {
+      clause_seen.resize(clauses, 0);
+      clause_last.resize(clauses, 0);
+    }
     if (entry_seen.size() < entries) {
       entry_seen.resize(entries, 0);
       count.resize(entries, 0);
@@ -77,7 +81,7 @@ bool SetIndex::Formula(const std::string& pattern, std::vector<std::vector<int>>
 
 bool SetIndex::Add(const std::string& pattern, const Rule::Literals& literals, std::size_t rule,
                    std::size_t pattern_index, int gate, std::string* error) {
-  Entry e{rule, pattern_index, false, {}, {}};
+  Entry e{rule, pattern_index, false, {}, {}, 0};
   const auto& ls = literals.strings;
   const auto unusable = [&](const std::string& l) {
     return literals.words ? TermLiteral::Of(l).pieces.empty() : l.empty();
@@ -87,15 +91,17 @@ bool SetIndex::Add(const std::string& pattern, const Rule::Literals& literals, s
   } else if (!Formula(pattern, &e.clauses, error)) {
     return false;
   }
+  e.own_clauses = e.clauses.size() + (e.literals.empty() ? 0 : 1);
   if (gate >= 0) e.clauses.insert(e.clauses.end(), gates_[gate].begin(), gates_[gate].end());
   entries_.push_back(std::move(e));
   return true;
 }
 
 bool SetIndex::AddExclude(const std::string& pattern, std::size_t rule, std::size_t index) {
-  Entry e{rule, index, true, {}, {}};
+  Entry e{rule, index, true, {}, {}, 0};
   std::string error;
   if (!Formula(pattern, &e.clauses, &error)) return false;
+  e.own_clauses = e.clauses.size();
   entries_.push_back(std::move(e));
   return true;
 }
@@ -142,13 +148,16 @@ bool SetIndex::Compile() {
       continue;
     }
     const auto entry = static_cast<std::uint32_t>(compiled_.size());
+    // Clause 0 is the pattern's own (literals, or its formula's first)
+    // unless the pattern has none and only a gate's.
+    bound_clause_.push_back(e.own_clauses > 0 ? static_cast<std::int64_t>(clause_entry_.size()) : -1);
     for (const auto& c : e.clauses) {
       const auto clause = static_cast<std::uint32_t>(clause_entry_.size());
       clause_entry_.push_back(entry);
       for (int a : c) by_atom[a].push_back(clause);
     }
     need_.push_back(static_cast<std::uint32_t>(e.clauses.size()));
-    compiled_.push_back({e.rule, e.index, e.exclude, {}, {}});
+    compiled_.push_back({e.rule, e.index, e.exclude, {}, {}, 0});
   }
   entries_.clear();
   atom_ids_.clear();
@@ -171,9 +180,11 @@ bool SetIndex::IsLiteralAt(int atom, std::string_view text, std::size_t end) con
 }
 
 void SetIndex::InSentence(std::string_view text, const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence,
-                          std::size_t* next, Candidates* patterns, Candidates* excludes) const {
+                          std::size_t* next, Candidates* patterns, Candidates* excludes,
+                          std::vector<std::size_t>* last_starts) const {
   patterns->clear();
   excludes->clear();
+  last_starts->clear();
   std::size_t i = *next;
   while (i < occ.size() && occ[i].end <= sentence.start) ++i;
   if (i == occ.size() || occ[i].end > sentence.end) {
@@ -185,14 +196,18 @@ void SetIndex::InSentence(std::string_view text, const std::vector<AtomScanner::
   const std::uint32_t stamp = s.stamp;
   for (; i < occ.size() && occ[i].end <= sentence.end; ++i) {
     const AtomScanner::Occurrence o = occ[i];
-    if (o.end - scanner_.atom_length(o.atom) < sentence.start) continue;
+    const std::size_t start = o.end - scanner_.atom_length(o.atom);
+    if (start < sentence.start) continue;
     const std::uint32_t* c = atom_clauses_.data() + atom_begin_[o.atom];
     const std::uint32_t* c_end = atom_clauses_.data() + atom_begin_[o.atom + 1];
-    while (c != c_end && s.clause_seen[*c] == stamp) ++c;  // satisfied already
     if (c == c_end || (is_literal(o.atom) && !IsLiteralAt(o.atom, text, o.end))) continue;
     for (; c != c_end; ++c) {
-      if (s.clause_seen[*c] == stamp) continue;
+      if (s.clause_seen[*c] == stamp) {
+        s.clause_last[*c] = std::max(s.clause_last[*c], start);
+        continue;
+      }
       s.clause_seen[*c] = stamp;
+      s.clause_last[*c] = start;
       const std::uint32_t e = clause_entry_[*c];
       if (s.entry_seen[e] != stamp) {
         s.entry_seen[e] = stamp;
@@ -202,12 +217,18 @@ void SetIndex::InSentence(std::string_view text, const std::vector<AtomScanner::
     }
   }
   *next = i;
+  // Entries were added by rule, then pattern: their ids are in that order.
+  std::sort(s.found.begin(), s.found.end());
   for (std::uint32_t e : s.found) {
     const Entry& x = compiled_[e];
-    (x.exclude ? excludes : patterns)->emplace_back(x.rule, x.index);
+    if (x.exclude) {
+      excludes->emplace_back(x.rule, x.index);
+      continue;
+    }
+    patterns->emplace_back(x.rule, x.index);
+    const std::int64_t c = bound_clause_[e];
+    last_starts->push_back(c < 0 ? kNoBound : s.clause_last[static_cast<std::size_t>(c)]);
   }
-  std::sort(patterns->begin(), patterns->end());
-  std::sort(excludes->begin(), excludes->end());
 }
 
 }  // namespace ecwatch::rules_internal

@@ -66,14 +66,21 @@ class SetIndex {
   // Excludes without clauses (run wherever their rule hits), sorted.
   const Candidates& always_excludes() const { return always_excludes_; }
 
+  // No bound on where a candidate's matches start.
+  static constexpr std::size_t kNoBound = static_cast<std::size_t>(-1);
+
   // Evaluates the formulas on the atoms of occ (from Scan, sorted by end)
   // that lie wholly inside sentence, and sets *patterns to the (rule,
   // pattern) pairs and *excludes to the (rule, exclude) pairs whose formulas
-  // hold there (each sorted; without the always ones). *next walks occ
-  // across calls for sentences in text order (start at 0). Cost: linear in
-  // the occurrences and the clauses they satisfy.
+  // hold there (each sorted; without the always ones). (*last_starts)[k] is
+  // the latest offset at which a match of (*patterns)[k] in the sentence can
+  // start (every match holds an occurrence of the atoms of one of its
+  // clauses; kNoBound when unknown). *next walks occ across calls for
+  // sentences in text order (start at 0). Cost: linear in the occurrences
+  // and the clauses they satisfy.
   void InSentence(std::string_view text, const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence,
-                  std::size_t* next, Candidates* patterns, Candidates* excludes) const;
+                  std::size_t* next, Candidates* patterns, Candidates* excludes,
+                  std::vector<std::size_t>* last_starts) const;
 
  private:
   using Literal = std::pair<std::string, bool>;  // (literal, whole word ASCII-folded)
@@ -83,6 +90,7 @@ class SetIndex {
     bool exclude = false;
     std::vector<Literal> literals;          // one more clause: one of these
     std::vector<std::vector<int>> clauses;  // scanner atom ids
+    std::size_t own_clauses = 0;            // the first ones; then its gate's
   };
 
   // Clauses of pattern over scanner atoms (FilteredRE2's); false when RE2
@@ -108,6 +116,7 @@ class SetIndex {
   std::vector<std::uint32_t> atom_clauses_;
   std::vector<std::uint32_t> clause_entry_;
   std::vector<std::uint32_t> need_;
+  std::vector<std::int64_t> bound_clause_;  // entry -> clause bounding match starts, or -1
   std::vector<Entry> compiled_;  // without clauses
 };
 

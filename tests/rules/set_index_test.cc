@@ -24,7 +24,9 @@ PerSentence Walk(const SetIndex& index, const std::string& text) {
   std::size_t next = 0;
   for (const TextSpan& s : seg.sentences) {
     Candidates p, x;
-    index.InSentence(text, occ, s, &next, &p, &x);
+    std::vector<std::size_t> starts;
+    index.InSentence(text, occ, s, &next, &p, &x, &starts);
+    REQUIRE(starts.size() == p.size());
     out.patterns.push_back(p);
     out.excludes.push_back(x);
   }
