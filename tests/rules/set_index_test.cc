@@ -113,5 +113,23 @@ TEST_CASE("SetIndex: an atom that crosses a sentence boundary counts in neither 
   CHECK(w.patterns == std::vector<Candidates>{{}, {{1, 0}}});
 }
 
+TEST_CASE("SetIndex: a candidate's matches start at or before its first clause's last occurrence", "[set_index]") {
+  SetIndex index;
+  AddOrDie(&index, R"(\b(?:gallium|germanium)\b)", 0);
+  AddOrDie(&index, R"(\d+ (?:tonnes|tons))", 1);                 // atoms " tonnes", " tons"
+  const int gate = index.AddGate(R"((?i)\bmetals?\b)");
+  AddOrDie(&index, R"(\d+\s*%)", 2, 0, {}, gate);               // only the gate's clause: no bound
+  REQUIRE(index.Compile());
+  const std::string text = "Gallium, 40 tonnes of germanium metal and 5 % more tons.";
+  std::vector<AtomScanner::Occurrence> occ;
+  index.Scan(text, &occ);
+  std::size_t next = 0;
+  Candidates p, x;
+  std::vector<std::size_t> starts;
+  index.InSentence(text, occ, TextSpan{0, text.size()}, &next, &p, &x, &starts);
+  CHECK(p == Candidates{{0, 0}, {1, 0}, {2, 0}});
+  CHECK(starts == std::vector<std::size_t>{text.find("germanium"), text.find(" tons."), SetIndex::kNoBound});
+}
+
 }  // namespace
 }  // namespace ecwatch::rules_internal
