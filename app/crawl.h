@@ -129,6 +129,8 @@ class Crawl {
   // Links a source lists; child sitemaps of an index are queued as jobs.
   Result<std::vector<std::string>> DiscoverLinks(const Job& job, const FetchResult& fetched);
   Status QueueLinks(const Job& job, const std::vector<std::string>& links, PassStats* stats);
+  Status QueueEach(const Job& job, const std::vector<std::string>& links, int64_t now,
+                   PassStats* stats);
   void ScheduleSource(const SourceConfig& source, bool failed, bool transient,
                       int64_t retry_after, int64_t now);
   bool IsSourceOrigin(const std::string& origin) const;

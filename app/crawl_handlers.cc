@@ -66,6 +66,16 @@ Result<std::vector<std::string>> Crawl::DiscoverLinks(const Job& job, const Fetc
 Status Crawl::QueueLinks(const Job& job, const std::vector<std::string>& links, PassStats* stats) {
   const int64_t now = clock_->NowSeconds();
   stats->links_seen += static_cast<int>(links.size());
+  // A feed or sitemap lists up to limits::kMaxFeedItems links: one
+  // transaction for all of them, not one per link.
+  if (Status s = store_->BeginBatch(); !s.ok()) return s;
+  Status queued = QueueEach(job, links, now, stats);
+  if (Status s = store_->EndBatch(queued.ok()); !s.ok() && queued.ok()) return s;
+  return queued;
+}
+
+Status Crawl::QueueEach(const Job& job, const std::vector<std::string>& links, int64_t now,
+                        PassStats* stats) {
   for (const std::string& link : links) {
     Result<std::string> canonical = CanonicalizeUrl(link);
     const std::string& url = canonical.ok() ? canonical.value() : link;
