@@ -3,10 +3,13 @@
 // Internal to rules/. The atoms are the lower-case literals that RE2's
 // FilteredRE2 derives from the rule patterns; Scan() reads the text with
 // ASCII letters folded to lower case (as if lowered, without a copy) and
-// reports each occurrence with its end offset, in text order. A dense
+// reports each occurrence with its end offset, in text order; atoms marked
+// exact (term-list acronyms and symbols) only as written. A dense
 // Aho-Corasick automaton over byte classes: one table load per byte, linear
-// in the text whatever the number of atoms. Not a regex engine: literals only.
-// Immutable after Build(): safe for concurrent use.
+// in the text whatever the number of atoms. The loads of one walk depend on
+// each other, so a long text is walked as up to four interleaved parts.
+// Not a regex engine: literals only. Immutable after Build(): safe for
+// concurrent use.
 #ifndef ECWATCH_RULES_ATOM_SCANNER_H_
 #define ECWATCH_RULES_ATOM_SCANNER_H_
 
