@@ -34,6 +34,7 @@
 #include "crawler/multi_fetcher.h"
 #include "crawler/retry.h"
 #include "crawler/robots_cache.h"
+#include "crawler/sitemap.h"
 #include "rules/pattern.h"
 #include "store/frontier.h"
 #include "store/store.h"
@@ -107,6 +108,7 @@ class Crawl {
     const SourceConfig* source = nullptr;
     int attempts = 0;             // earlier attempts (frontier)
     SourceState state;            // kSource: validators sent
+    std::string lastmod;          // kChildSitemap: its <lastmod> in the index, "" none
   };
 
   void QueueDueSources(int64_t now);
@@ -128,6 +130,9 @@ class Crawl {
   void NoteRobots(const std::string& origin);
   // Links a source lists; child sitemaps of an index are queued as jobs.
   Result<std::vector<std::string>> DiscoverLinks(const Job& job, const FetchResult& fetched);
+  // Queues the children of a sitemap index whose <lastmod> changed since
+  // they were last fetched (or that have none), at most kMaxChildSitemaps.
+  Status QueueChildSitemaps(const Job& job, const std::vector<SitemapEntry>& entries);
   Status QueueLinks(const Job& job, const std::vector<std::string>& links, PassStats* stats);
   Status QueueEach(const Job& job, const std::vector<std::string>& links, int64_t now,
                    PassStats* stats);

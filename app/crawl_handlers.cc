@@ -37,16 +37,7 @@ Result<std::vector<std::string>> Crawl::DiscoverLinks(const Job& job, const Fetc
         return links;
       }
       if (job.kind == JobKind::kChildSitemap) return links;  // no index of indexes
-      std::size_t children = 0;
-      for (const SitemapEntry& entry : sitemap->entries) {
-        if (++children > kMaxChildSitemaps) break;
-        Job child;
-        child.kind = JobKind::kChildSitemap;
-        child.url = entry.url;
-        child.origin = OriginOf(entry.url);
-        child.source = job.source;
-        pending_.push_front(std::move(child));
-      }
+      if (Status s = QueueChildSitemaps(job, sitemap->entries); !s.ok()) return s;
       return links;
     }
     case SourceConfig::Kind::kPage: {
@@ -61,6 +52,29 @@ Result<std::vector<std::string>> Crawl::DiscoverLinks(const Job& job, const Fetc
     }
   }
   return links;
+}
+
+Status Crawl::QueueChildSitemaps(const Job& job, const std::vector<SitemapEntry>& entries) {
+  const std::string& source = job.source->name;
+  Result<std::map<std::string, std::string>> fetched = frontier_->ChildSitemaps(source);
+  if (!fetched.ok()) return fetched.status();
+  std::vector<std::string> listed;
+  for (const SitemapEntry& entry : entries) {
+    if (listed.size() >= kMaxChildSitemaps) break;
+    listed.push_back(entry.url);
+    auto seen = fetched->find(entry.url);
+    if (!entry.lastmod.empty() && seen != fetched->end() && seen->second == entry.lastmod) {
+      continue;  // unchanged since its last successful fetch
+    }
+    Job child;
+    child.kind = JobKind::kChildSitemap;
+    child.url = entry.url;
+    child.origin = OriginOf(entry.url);
+    child.source = job.source;
+    child.lastmod = entry.lastmod;
+    pending_.push_front(std::move(child));
+  }
+  return frontier_->KeepChildSitemaps(source, listed);
 }
 
 Status Crawl::QueueLinks(const Job& job, const std::vector<std::string>& links, PassStats* stats) {
@@ -127,8 +141,13 @@ Status Crawl::HandleSource(const Job& job, FetchCompletion& done, PassStats* sta
   }
   if (Status s = store_->RecordFetch(record); !s.ok()) return s;
   if (child) {
-    if (!record.error.empty()) LogWarn("source " + source.name + ": " + record.error);
-    return links.ok() ? QueueLinks(job, links.value(), stats) : Status::Ok();
+    if (!record.error.empty()) {
+      LogWarn("source " + source.name + ": " + record.error);
+      return Status::Ok();
+    }
+    if (Status s = QueueLinks(job, links.value(), stats); !s.ok()) return s;
+    if (job.lastmod.empty()) return Status::Ok();  // no <lastmod>: fetched on every poll
+    return frontier_->PutChildSitemap(source.name, job.url, job.lastmod, now);
   }
   SourceState st = job.state;
   st.name = source.name;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "base/json.h"
 #include "base/limits.h"
 #include "store/sqlite_store.h"
 #include "store/statement_cache.h"
@@ -130,6 +131,50 @@ class SqliteFrontier final : public Frontier {
       q->bind(3, robots.fetched_ok ? 1 : 0);
       q->bind(4, robots.body.substr(0, limits::kMaxRobotsBytes));
       q->bind(5, static_cast<int64_t>(robots.fetched_at));
+      q->exec();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return Error(e);
+    }
+  }
+
+  Result<std::map<std::string, std::string>> ChildSitemaps(const std::string& source) override {
+    try {
+      auto q = statements_.Get("SELECT url, lastmod FROM sitemap_children WHERE source = ?");
+      q->bind(1, source);
+      std::map<std::string, std::string> children;
+      while (q->executeStep()) children[q->getColumn(0).getString()] = q->getColumn(1).getString();
+      return children;
+    } catch (const std::exception& e) {
+      return Error(e);
+    }
+  }
+
+  Status PutChildSitemap(const std::string& source, const std::string& url,
+                         const std::string& lastmod, int64_t now) override {
+    try {
+      auto q = statements_.Get(
+          "INSERT OR REPLACE INTO sitemap_children (source, url, lastmod, fetched_at) "
+          "VALUES (?, ?, ?, ?)");
+      q->bind(1, source);
+      q->bind(2, url);
+      q->bind(3, lastmod);
+      q->bind(4, static_cast<int64_t>(now));
+      q->exec();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return Error(e);
+    }
+  }
+
+  Status KeepChildSitemaps(const std::string& source,
+                           const std::vector<std::string>& listed) override {
+    try {
+      auto q = statements_.Get(
+          "DELETE FROM sitemap_children WHERE source = ? "
+          "AND url NOT IN (SELECT value FROM json_each(?))");
+      q->bind(1, source);
+      q->bind(2, Json(listed).dump());
       q->exec();
       return Status::Ok();
     } catch (const std::exception& e) {

@@ -11,6 +11,7 @@
 #define ECWATCH_STORE_FRONTIER_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -85,6 +86,20 @@ class Frontier {
   };
   virtual Status PutRobots(const std::string& origin, const Robots& robots) = 0;
   virtual Result<std::optional<Robots>> GetRobots(const std::string& origin) = 0;
+
+  // The child sitemaps of a sitemap-index source (table `sitemap_children`):
+  // the index's <lastmod> for each child when it was last fetched
+  // successfully, so that a poll fetches only the children whose <lastmod>
+  // changed (a news site's index lists hundreds of archives, one of which
+  // moves). All of source's children: url -> lastmod.
+  virtual Result<std::map<std::string, std::string>> ChildSitemaps(const std::string& source) = 0;
+  // Records that url, listed with lastmod (not empty), was fetched at now.
+  virtual Status PutChildSitemap(const std::string& source, const std::string& url,
+                                 const std::string& lastmod, int64_t now) = 0;
+  // Forgets source's children that are not in listed (the index dropped
+  // them), so the table holds at most one index's worth per source.
+  virtual Status KeepChildSitemaps(const std::string& source,
+                                   const std::vector<std::string>& listed) = 0;
 };
 
 }  // namespace ecwatch

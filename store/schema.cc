@@ -190,6 +190,17 @@ CREATE TABLE robots (
     R"sql(
 DROP TRIGGER documents_fts_insert;
 )sql",
+    // 6: the child sitemaps of sitemap-index sources, with the <lastmod>
+    // they had when last fetched (a poll fetches only the changed ones).
+    R"sql(
+CREATE TABLE sitemap_children (
+  source     TEXT NOT NULL,
+  url        TEXT NOT NULL,
+  lastmod    TEXT NOT NULL,
+  fetched_at INTEGER NOT NULL,
+  PRIMARY KEY (source, url)
+);
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
