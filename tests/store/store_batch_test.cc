@@ -11,23 +11,14 @@
 
 #include "store/frontier.h"
 #include "store/store.h"
+#include "tests/store/store_test_util.h"
 #include "tests/test_support.h"
 
 namespace ecwatch {
 namespace {
 
-std::unique_ptr<Store> OpenOrDie(const std::string& path) {
-  Result<std::unique_ptr<Store>> store = Store::Open(path);
-  INFO(store.status().ToString());
-  REQUIRE(store.ok());
-  return std::move(store).value();
-}
-
-int64_t Count(Store& store, const std::string& table) {
-  Result<int64_t> n = store.CountRows(table);
-  REQUIRE(n.ok());
-  return n.value();
-}
+using testing::Count;
+using testing::OpenOrDie;
 
 Article MakeArticle(const std::string& url, const std::string& text) {
   Article a;

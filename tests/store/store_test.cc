@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/limits.h"
+#include "tests/store/store_test_util.h"
 #include "tests/test_support.h"
 
 namespace ecwatch {
@@ -46,18 +47,8 @@ Findings MakeFindings() {
   return f;
 }
 
-std::unique_ptr<Store> OpenOrDie(const std::string& path) {
-  Result<std::unique_ptr<Store>> store = Store::Open(path);
-  INFO(store.status().ToString());
-  REQUIRE(store.ok());
-  return std::move(store).value();
-}
-
-int64_t Count(Store& store, const std::string& table) {
-  Result<int64_t> n = store.CountRows(table);
-  REQUIRE(n.ok());
-  return n.value();
-}
+using testing::Count;
+using testing::OpenOrDie;
 
 TEST_CASE("PutDocument stores the document, its matches, events and one alert", "[store]") {
   std::unique_ptr<Store> store = OpenOrDie(":memory:");
