@@ -29,9 +29,9 @@ namespace ecwatch::rules_internal {
 // the atoms of each sentence, clause by clause as atoms come in. A pattern
 // whose rule lists its literals (term lists: "US", "Dy", "镝", too short for
 // RE2's atoms) has the clause "one of its literals" instead: the same scan
-// finds them (folded), and each occurrence is then compared as written (or,
-// for the words of a term list, checked to stand in its whole term: "tin" of
-// "meeting", "council" without "state" before it are no candidates).
+// finds them as written (and the words of a term list folded, each
+// occurrence then checked to stand in its whole term: "tin" of "meeting",
+// "council" without "state" before it are no candidates).
 // Patterns with no clause are always candidates. A rule's excludes are
 // indexed the same way, so that an exclude runs only where it can match.
 // Immutable after Compile(); safe for concurrent use (per-thread scratch).
@@ -46,7 +46,7 @@ class SetIndex {
   bool Add(const std::string& pattern, const Rule::Literals& literals, std::size_t rule,
            std::size_t pattern_index, int gate, std::string* error);
   // Adds exclude number index of rule (the pattern as compiled). False when
-  // RE2 rejects it (the matcher reports that when it compiles the exclude).
+  // RE2 rejects it.
   bool AddExclude(const std::string& pattern, std::size_t rule, std::size_t index);
   // A context pattern whose formula gated patterns must satisfy too
   // (chemical symbols need "oxide", "metal", ... in their sentence). Returns
