@@ -34,6 +34,13 @@ class NearDuplicateFinder {
   int64_t Find(StatementCache& statements, const std::string& text, const TextKeys& keys,
                int64_t fetched_at);
 
+  // Forgets the cached fingerprints: call when a transaction in which Find
+  // ran is rolled back (the rows it cached may be gone, their ids reused).
+  void Reset() {
+    recent_.clear();
+    max_id_ = 0;
+  }
+
  private:
   struct Entry {
     int64_t id;

@@ -121,11 +121,13 @@ Status SqliteStore::EndBatch(bool commit) {
       db_->exec("COMMIT");
     } else {
       fts_pending_from_ = 0;
+      near_duplicates_.Reset();
       db_->exec("ROLLBACK");
     }
     return Status::Ok();
   } catch (const std::exception& e) {
     fts_pending_from_ = 0;
+    near_duplicates_.Reset();
     // A failed COMMIT leaves the transaction open: undo it, so the
     // connection is usable and the batch is lost as a whole.
     try {
@@ -148,6 +150,7 @@ Result<PutOutcome> SqliteStore::PutDocument(const Article& article, const Findin
         db_->exec("RELEASE put_document");
         return outcome;
       } catch (const std::exception&) {
+        near_duplicates_.Reset();
         db_->exec("ROLLBACK TO put_document");
         db_->exec("RELEASE put_document");
         throw;
@@ -159,7 +162,10 @@ Result<PutOutcome> SqliteStore::PutDocument(const Article& article, const Findin
     transaction.commit();
     return outcome;
   } catch (const std::exception& e) {
-    if (!in_batch_) fts_pending_from_ = 0;  // rolled back with the transaction
+    if (!in_batch_) {  // the transaction was rolled back
+      fts_pending_from_ = 0;
+      near_duplicates_.Reset();
+    }
     return Error(e);
   }
 }

@@ -124,6 +124,25 @@ TEST_CASE("PutDocument with TextKeysOf the text stores what it computes itself",
   CHECK(without->document_id == with_keys->document_id);
 }
 
+TEST_CASE("After a rolled-back batch, near-duplicates of documents stored since are found",
+          "[store][batch]") {
+  const std::string other =
+      "The port authority reported record container volumes for the third quarter, driven by "
+      "transshipment cargo and new shipping routes, and said it would expand two terminals over "
+      "the next five years to keep pace with demand from carriers in the region.";
+  std::unique_ptr<Store> store = OpenOrDie(":memory:");
+  REQUIRE(store->BeginBatch().ok());
+  REQUIRE(store->PutDocument(MakeArticle("https://a.test/gone", kStory), {}, 10).ok());
+  // The second lookup reads the first document's fingerprint, then both go.
+  REQUIRE(store->PutDocument(MakeArticle("https://a.test/gone2", "x " + kStory), {}, 10).ok());
+  REQUIRE(store->EndBatch(false).ok());  // their ids are free again
+  Result<PutOutcome> first = store->PutDocument(MakeArticle("https://b.test/1", other), {}, 11);
+  Result<PutOutcome> copy = store->PutDocument(MakeArticle("https://c.test/1", other), {}, 12);
+  REQUIRE(first.ok());
+  REQUIRE(copy.ok());
+  CHECK(copy->duplicate_of == first->document_id);
+}
+
 int64_t FullTextHits(const std::string& path, const std::string& query) {
   SQLite::Database raw(path, SQLite::OPEN_READONLY);
   SQLite::Statement q(raw, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?");
