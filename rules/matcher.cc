@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include <re2/re2.h>
 
 #include "base/limits.h"
 #include "rules/atom_scanner.h"
+#include "rules/literal_alternation.h"
 #include "rules/normalize.h"
 #include "rules/set_index.h"
 
@@ -16,6 +18,9 @@ namespace ecwatch::rules_internal {
 
 struct Matcher::Compiled {
   std::vector<std::unique_ptr<re2::RE2>> patterns;
+  // Per pattern: the same matches found without RE2, when the pattern is a
+  // literal alternation (a term list's; rules/literal_alternation.h).
+  std::vector<std::optional<LiteralAlternation>> literal;
   std::vector<std::unique_ptr<re2::RE2>> excludes;
   std::unique_ptr<re2::RE2> context;
 };
@@ -111,6 +116,7 @@ std::unique_ptr<Matcher::Compiled> Matcher::CompileRule(const Rule& rule, std::v
       errors->push_back(where + ": pattern matches the empty string");
     }
     c->patterns.push_back(std::move(re));
+    c->literal.push_back(LiteralAlternation::Parse(rule.patterns[p]));
   }
   for (const auto& x : rule.excludes) {
     c->excludes.push_back(CompileOne("(?i)" + x, rule.place.ToString() + ": rule '" + rule.id + "' exclude", errors));
@@ -202,9 +208,20 @@ void Matcher::FindPattern(std::size_t r, std::size_t p, std::string_view text, T
                           std::size_t pos, std::size_t last_start, std::size_t sentence_index,
                           std::string_view published, std::vector<Hit>* out) const {
   const re2::RE2& re = *compiled_[r]->patterns[p];
+  int context = -1;  // unknown
+  const auto& literal = compiled_[r]->literal[p];
+  if (literal && literal->Handles(text, sentence.start, sentence.end)) {
+    // RE2's matches, found by literal compares (every match is non-empty;
+    // none starts after last_start, as for RE2 below).
+    std::size_t s = 0, e = 0;
+    while (pos <= sentence.end && pos <= last_start && literal->Find(text, pos, sentence.end, last_start, &s, &e)) {
+      pos = e;
+      EmitHit(r, p, text, sentence, sentence_index, s, e, published, &context, out);
+    }
+    return;
+  }
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece m;
-  int context = -1;  // unknown
   // The span alone comes from the DFA; captures only in EmitHit.
   // No match starts after last_start: the next search is skipped.
   while (pos <= sentence.end && pos <= last_start && re.Match(whole, pos, sentence.end, RE2::UNANCHORED, &m, 1)) {

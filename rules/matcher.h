@@ -5,7 +5,9 @@
 // RE2's FilteredRE2) and evaluates each pattern's atom formula per sentence
 // (SetIndex) to learn which rules can match there, then runs only those
 // rules' RE2s over only that sentence to get spans, and captures only on a
-// span. Immutable after Compile(): safe for concurrent use.
+// span; a pattern that is a literal alternation (a term list's) is matched
+// without RE2 (rules/literal_alternation.h), with the same results.
+// Immutable after Compile(): safe for concurrent use.
 #ifndef ECWATCH_RULES_MATCHER_H_
 #define ECWATCH_RULES_MATCHER_H_
 

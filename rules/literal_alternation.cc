@@ -1,0 +1,199 @@
+// LiteralAlternation: term-list alternations recognised at load, matched
+// without RE2 (leftmost-first, \b and (?i) as RE2 has them).
+// Tested by literal_alternation_test.cc (against RE2).
+#include "rules/literal_alternation.h"
+
+namespace ecwatch::rules_internal {
+namespace {
+
+// The separator class of rules/term_list.cc, byte for byte.
+constexpr std::string_view kSeparatorClass = "[\\s\\x{2010}-\\x{2014}-]+";
+constexpr std::string_view kMeta = "\\^$.|?*+()[]{}";
+
+bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// A literal byte may stand as written: printable ASCII, no metacharacter,
+// no separator byte (space, hyphen).
+bool IsPlainLiteral(char c) {
+  return c > ' ' && c <= '~' && c != '-' && kMeta.find(c) == std::string_view::npos;
+}
+
+// \b at i of text: a word byte on exactly one side (outside the text: none).
+bool BoundaryAt(std::string_view text, std::size_t i) {
+  const bool before = i > 0 && IsWordByte(text[i - 1]);
+  const bool after = i < text.size() && IsWordByte(text[i]);
+  return before != after;
+}
+
+// Length of the separator (\t \n \f \r space, hyphen, U+2010..U+2014)
+// starting at i and ending by end, else 0.
+std::size_t SeparatorAt(std::string_view text, std::size_t i, std::size_t end) {
+  const char c = text[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '-') return 1;
+  if (c == '\xE2' && i + 3 <= end && text[i + 1] == '\x80' && static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
+      static_cast<unsigned char>(text[i + 2]) <= 0x94) {
+    return 3;
+  }
+  return 0;
+}
+
+// Parses one alternative ("\b" literals and separators, optional "\b");
+// false when it has another shape.
+bool ParseAlternative(std::string_view s, bool fold, std::string* body, bool* end_boundary) {
+  if (s.substr(0, 2) != "\\b") return false;
+  s.remove_prefix(2);
+  *end_boundary = false;
+  bool after_separator = true;  // no separator first
+  while (!s.empty()) {
+    if (s == "\\b") {
+      *end_boundary = true;
+      break;
+    }
+    if (s.substr(0, kSeparatorClass.size()) == kSeparatorClass) {
+      if (after_separator) return false;
+      body->push_back('\0');
+      after_separator = true;
+      s.remove_prefix(kSeparatorClass.size());
+      continue;
+    }
+    char c = s[0];
+    if (c == '\\') {
+      if (s.size() < 2 || kMeta.find(s[1]) == std::string_view::npos) return false;
+      c = s[1];
+      s.remove_prefix(2);
+    } else {
+      if (!IsPlainLiteral(c)) return false;
+      s.remove_prefix(1);
+    }
+    body->push_back(fold ? Lower(c) : c);
+    after_separator = false;
+  }
+  // Starts with a word byte (so \b means "no word byte before"); ends with
+  // a literal.
+  return !body->empty() && IsWordByte((*body)[0]) && !after_separator;
+}
+
+}  // namespace
+
+std::optional<LiteralAlternation> LiteralAlternation::Parse(std::string_view pattern) {
+  LiteralAlternation out;
+  if (pattern.substr(0, 4) == "(?i)") {
+    out.fold_ = true;
+    pattern.remove_prefix(4);
+  }
+  if (pattern.size() < 4 || pattern.substr(0, 3) != "(?:" || pattern.back() != ')') return std::nullopt;
+  pattern = pattern.substr(3, pattern.size() - 4);
+  // Split at unescaped '|' (an escaped byte is skipped whole).
+  std::size_t from = 0;
+  for (std::size_t i = 0; i <= pattern.size(); ++i) {
+    if (i < pattern.size() && pattern[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (i < pattern.size() && pattern[i] != '|') continue;
+    Alternative alt;
+    if (!ParseAlternative(pattern.substr(from, i - from), out.fold_, &alt.body, &alt.end_boundary)) {
+      return std::nullopt;
+    }
+    for (char c : alt.body) out.folds_s_or_k_ = out.folds_s_or_k_ || c == 's' || c == 'k';
+    out.alternatives_.push_back(std::move(alt));
+    from = i + 1;
+  }
+  out.pairs_.assign(65536 / 64, 0);
+  for (const auto& a : out.alternatives_) out.AddPairs(a.body);
+  // Index by first byte, pattern order kept within each byte.
+  std::array<std::uint32_t, 256> count{};
+  for (const auto& a : out.alternatives_) ++count[static_cast<unsigned char>(a.body[0])];
+  for (int b = 0; b < 256; ++b) out.first_[b + 1] = out.first_[b] + count[b];
+  out.by_first_.resize(out.alternatives_.size());
+  std::array<std::uint32_t, 256> fill{};
+  for (std::uint32_t k = 0; k < out.alternatives_.size(); ++k) {
+    const unsigned char b = static_cast<unsigned char>(out.alternatives_[k].body[0]);
+    out.by_first_[out.first_[b] + fill[b]++] = k;
+  }
+  return out;
+}
+
+void LiteralAlternation::AddPairs(const std::string& body) {
+  const unsigned b1 = static_cast<unsigned char>(body[0]);
+  auto set = [this, b1](unsigned b2) { pairs_[(b1 << 8 | b2) >> 6] |= std::uint64_t{1} << (b2 & 63); };
+  if (body.size() == 1) {
+    for (unsigned b2 = 0; b2 < 256; ++b2) set(b2);
+  } else if (body[1] == kSeparator) {
+    for (char c : std::string_view(" \t\n\f\r-\xE2")) set(static_cast<unsigned char>(c));
+  } else {
+    set(static_cast<unsigned char>(body[1]));
+    if (fold_ && body[1] >= 'a' && body[1] <= 'z') set(static_cast<unsigned char>(body[1] - 'a' + 'A'));
+  }
+}
+
+bool LiteralAlternation::PairPossible(std::string_view text, std::size_t s, std::size_t end) const {
+  if (s + 1 >= end) return true;  // MatchAt decides
+  const unsigned b1 = static_cast<unsigned char>(fold_ ? Lower(text[s]) : text[s]);
+  const unsigned b2 = static_cast<unsigned char>(text[s + 1]);
+  return (pairs_[(b1 << 8 | b2) >> 6] >> (b2 & 63)) & 1;
+}
+
+bool LiteralAlternation::Handles(std::string_view text, std::size_t start, std::size_t end) const {
+  if (!fold_ || !folds_s_or_k_) return true;
+  // U+017F is C5 BF, U+212A is E2 84 AA.
+  for (std::size_t i = start; i + 1 < end; ++i) {
+    if (text[i] == '\xC5' && text[i + 1] == '\xBF') return false;
+    if (text[i] == '\xE2' && text[i + 1] == '\x84' && i + 2 < end && text[i + 2] == '\xAA') return false;
+  }
+  return true;
+}
+
+bool LiteralAlternation::MatchAt(const Alternative& alt, std::string_view text, std::size_t start,
+                                 std::size_t end, std::size_t* match_end) const {
+  std::size_t i = start;
+  for (char want : alt.body) {
+    if (want == kSeparator) {
+      const std::size_t run_start = i;
+      while (i < end) {
+        const std::size_t n = SeparatorAt(text, i, end);
+        if (n == 0) break;
+        i += n;
+      }
+      if (i == run_start) return false;
+      continue;
+    }
+    if (i >= end) return false;
+    const char got = fold_ ? Lower(text[i]) : text[i];
+    if (got != want) return false;
+    ++i;
+  }
+  if (alt.end_boundary && !BoundaryAt(text, i)) return false;
+  *match_end = i;
+  return true;
+}
+
+bool LiteralAlternation::Find(std::string_view text, std::size_t pos, std::size_t end, std::size_t max_start,
+                              std::size_t* match_start, std::size_t* match_end) const {
+  bool prev_word = pos > 0 && IsWordByte(text[pos - 1]);
+  const std::size_t last = max_start < end ? max_start + 1 : end;
+  for (std::size_t s = pos; s < last; ++s) {
+    const char c = text[s];
+    const bool word = IsWordByte(c);
+    if (!word || prev_word) {  // every alternative starts with \b and a word byte
+      prev_word = word;
+      continue;
+    }
+    prev_word = true;
+    const unsigned char b = static_cast<unsigned char>(fold_ ? Lower(c) : c);
+    if (first_[b] == first_[b + 1] || !PairPossible(text, s, end)) continue;
+    for (std::uint32_t k = first_[b]; k < first_[b + 1]; ++k) {
+      if (MatchAt(alternatives_[by_first_[k]], text, s, end, match_end)) {
+        *match_start = s;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace ecwatch::rules_internal

@@ -1,0 +1,81 @@
+// LiteralAlternation: an RE2 pattern that is an alternation of literal
+// terms, matched without RE2.
+//
+// Internal to rules/. Term lists compile to patterns of one exact shape
+// (rules/term_list.cc): an optional "(?i)", then "(?:A|B|...)" where each
+// alternative is "\b", ASCII literal characters (metacharacters escaped with
+// a backslash) and runs of the separator class "[\s\x{2010}-\x{2014}-]+"
+// between them, and an optional final "\b". Parse() recognises exactly that
+// shape at load time and refuses everything else, which stays on RE2.
+//
+// Find() returns the match RE2::Match(text, pos, end, UNANCHORED) would:
+// leftmost-first (at the leftmost start, the first listed alternative that
+// matches wins, not the longest), \b as RE2 defines it (ASCII word bytes
+// [0-9A-Za-z_], the bytes around [pos, end) in text seen as context), a
+// separator run taken whole (a literal never is a separator byte), and
+// (?i) folding ASCII letters only. RE2's (?i) also folds 's' with U+017F
+// and 'k' with U+212A: Handles() is false for a range holding one of those
+// when the pattern folds, and the caller must use RE2 there.
+// Plain value, immutable after Parse(); safe for concurrent use.
+#ifndef ECWATCH_RULES_LITERAL_ALTERNATION_H_
+#define ECWATCH_RULES_LITERAL_ALTERNATION_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ecwatch::rules_internal {
+
+class LiteralAlternation {
+ public:
+  // The alternation pattern stands for; nullopt when pattern is not of the
+  // shape above (or an alternative does not start with \b and a word byte).
+  static std::optional<LiteralAlternation> Parse(std::string_view pattern);
+
+  // False when RE2 must search text[start, end) instead (see above).
+  bool Handles(std::string_view text, std::size_t start, std::size_t end) const;
+
+  // The leftmost-first match starting at or after pos and ending at or
+  // before end, as [*match_start, *match_end); false when none. Starts
+  // after max_start are not tried (the caller knows none can match there;
+  // SetIndex's bound); with max_start >= end this is RE2's match. Requires
+  // pos <= end <= text.size() and Handles() for the range. Cost: linear in
+  // the bytes tried, times the alternatives sharing their first two bytes.
+  bool Find(std::string_view text, std::size_t pos, std::size_t end, std::size_t max_start,
+            std::size_t* match_start, std::size_t* match_end) const;
+
+  bool folds() const { return fold_; }
+  std::size_t size() const { return alternatives_.size(); }
+
+ private:
+  // Byte of an alternative's body standing for one separator run.
+  static constexpr char kSeparator = '\0';
+  struct Alternative {
+    std::string body;   // literal bytes (lower case when folding) and kSeparator
+    bool end_boundary;  // "\b" after the last byte
+  };
+
+  void AddPairs(const std::string& body);
+  bool PairPossible(std::string_view text, std::size_t s, std::size_t end) const;
+  bool MatchAt(const Alternative& alt, std::string_view text, std::size_t start, std::size_t end,
+               std::size_t* match_end) const;
+
+  bool fold_ = false;
+  bool folds_s_or_k_ = false;  // some literal is s or k (folded by RE2 with non-ASCII letters)
+  std::vector<Alternative> alternatives_;
+  // First byte of the text (folded) -> alternatives starting with it, in
+  // pattern order: first_[b] .. first_[b + 1] index into by_first_.
+  std::array<std::uint32_t, 257> first_{};
+  std::vector<std::uint32_t> by_first_;
+  // Bit (b1 << 8 | b2): some alternative can match text starting with the
+  // bytes b1 b2 (folded); b2 of a one-byte alternative is any byte.
+  std::vector<std::uint64_t> pairs_;
+};
+
+}  // namespace ecwatch::rules_internal
+
+#endif  // ECWATCH_RULES_LITERAL_ALTERNATION_H_
