@@ -3,6 +3,9 @@
 // Tested by literal_alternation_test.cc (against RE2).
 #include "rules/literal_alternation.h"
 
+#include <bit>
+#include <cstring>
+
 namespace ecwatch::rules_internal {
 namespace {
 
@@ -10,9 +13,15 @@ namespace {
 constexpr std::string_view kSeparatorClass = "[\\s\\x{2010}-\\x{2014}-]+";
 constexpr std::string_view kMeta = "\\^$.|?*+()[]{}";
 
-bool IsWordByte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+constexpr std::array<bool, 256> kWordBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  return t;
+}();
+
+bool IsWordByte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -100,6 +109,7 @@ std::optional<LiteralAlternation> LiteralAlternation::Parse(std::string_view pat
       return std::nullopt;
     }
     for (char c : alt.body) out.folds_s_or_k_ = out.folds_s_or_k_ || c == 's' || c == 'k';
+    SetHead(out.fold_, &alt);
     out.alternatives_.push_back(std::move(alt));
     from = i + 1;
   }
@@ -116,6 +126,19 @@ std::optional<LiteralAlternation> LiteralAlternation::Parse(std::string_view pat
     out.by_first_[out.first_[b] + fill[b]++] = k;
   }
   return out;
+}
+
+void LiteralAlternation::SetHead(bool fold, Alternative* alt) {
+  for (std::size_t i = 0; i < 8 && i < alt->body.size() && alt->body[i] != kSeparator; ++i) {
+    const char c = alt->body[i];
+    const int shift = static_cast<int>(8 * i);
+    alt->value |= std::uint64_t{static_cast<unsigned char>(c)} << shift;
+    alt->keep |= std::uint64_t{0xFF} << shift;
+    // A letter's two cases differ in bit 0x20 only, and no other byte b has
+    // b | 0x20 equal to a lower-case letter.
+    if (fold && c >= 'a' && c <= 'z') alt->fold |= std::uint64_t{0x20} << shift;
+    alt->head = i + 1;
+  }
 }
 
 void LiteralAlternation::AddPairs(const std::string& body) {
@@ -139,11 +162,14 @@ bool LiteralAlternation::PairPossible(std::string_view text, std::size_t s, std:
 }
 
 bool LiteralAlternation::Handles(std::string_view text, std::size_t start, std::size_t end) const {
-  if (!fold_ || !folds_s_or_k_) return true;
-  // U+017F is C5 BF, U+212A is E2 84 AA.
-  for (std::size_t i = start; i + 1 < end; ++i) {
-    if (text[i] == '\xC5' && text[i + 1] == '\xBF') return false;
-    if (text[i] == '\xE2' && text[i + 1] == '\x84' && i + 2 < end && text[i + 2] == '\xAA') return false;
+  if (!fold_ || !folds_s_or_k_ || start >= end) return true;
+  // U+017F is C5 BF, U+212A is E2 84 AA: refuse a range holding a C5 or
+  // E2 84 lead (a superset of both).
+  const char* const first = text.data() + start;
+  const std::size_t n = end - start;
+  if (std::memchr(first, '\xC5', n) != nullptr) return false;
+  for (const char* p = first; (p = static_cast<const char*>(std::memchr(p, '\xE2', first + n - p))) != nullptr;) {
+    if (++p < first + n && *p == '\x84') return false;
   }
   return true;
 }
@@ -186,8 +212,13 @@ bool LiteralAlternation::Find(std::string_view text, std::size_t pos, std::size_
     prev_word = true;
     const unsigned char b = static_cast<unsigned char>(fold_ ? Lower(c) : c);
     if (first_[b] == first_[b + 1] || !PairPossible(text, s, end)) continue;
+    std::uint64_t head = 0;
+    const bool whole_head = std::endian::native == std::endian::little && s + 8 <= end;
+    if (whole_head) std::memcpy(&head, text.data() + s, 8);  // byte i of the text is bits 8i.. (SetHead)
     for (std::uint32_t k = first_[b]; k < first_[b + 1]; ++k) {
-      if (MatchAt(alternatives_[by_first_[k]], text, s, end, match_end)) {
+      const Alternative& alt = alternatives_[by_first_[k]];
+      if (whole_head && ((head | alt.fold) & alt.keep) != alt.value) continue;
+      if (MatchAt(alt, text, s, end, match_end)) {
         *match_start = s;
         return true;
       }

@@ -57,7 +57,12 @@ class LiteralAlternation {
   struct Alternative {
     std::string body;   // literal bytes (lower case when folding) and kSeparator
     bool end_boundary;  // "\b" after the last byte
+    // The body's literal bytes before its first separator, up to 8, as a
+    // little-endian word: text bytes b match when (b | fold) & keep == value.
+    std::uint64_t value = 0, fold = 0, keep = 0;
+    std::size_t head = 0;  // how many bytes value holds
   };
+  static void SetHead(bool fold, Alternative* alt);
 
   void AddPairs(const std::string& body);
   bool PairPossible(std::string_view text, std::size_t s, std::size_t end) const;
