@@ -6,6 +6,10 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace ecwatch::rules_internal {
 namespace {
 
@@ -86,6 +90,25 @@ bool ParseAlternative(std::string_view s, bool fold, std::string* body, bool* en
   return !body->empty() && IsWordByte((*body)[0]) && !after_separator;
 }
 
+#if defined(__SSE2__)
+// Bit i set when p[i] is a word byte that does not follow one (*prev_word:
+// whether the byte before p[0] is one; set to whether p[15] is).
+unsigned WordStarts16(const char* p, bool* prev_word) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed compares: bytes from 0x80 are negative, never in a range below.
+  const __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));  // a letter's lower case
+  const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                       _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+  const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  const __m128i word = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
+  const unsigned w = static_cast<unsigned>(_mm_movemask_epi8(word));
+  const unsigned starts = w & ~((w << 1) | (*prev_word ? 1u : 0u));
+  *prev_word = (w >> 15) & 1;
+  return starts & 0xFFFF;
+}
+#endif
+
 }  // namespace
 
 std::optional<LiteralAlternation> LiteralAlternation::Parse(std::string_view pattern) {
@@ -115,6 +138,11 @@ std::optional<LiteralAlternation> LiteralAlternation::Parse(std::string_view pat
   }
   out.pairs_.assign(65536 / 64, 0);
   for (const auto& a : out.alternatives_) out.AddPairs(a.body);
+  for (const auto& a : out.alternatives_) {
+    const char c = a.body[0];
+    out.may_start_[static_cast<unsigned char>(c)] = true;
+    if (out.fold_ && c >= 'a' && c <= 'z') out.may_start_[static_cast<unsigned char>(c - 'a' + 'A')] = true;
+  }
   // Index by first byte, pattern order kept within each byte.
   std::array<std::uint32_t, 256> count{};
   for (const auto& a : out.alternatives_) ++count[static_cast<unsigned char>(a.body[0])];
@@ -198,30 +226,47 @@ bool LiteralAlternation::MatchAt(const Alternative& alt, std::string_view text, 
   return true;
 }
 
+bool LiteralAlternation::MatchFrom(std::string_view text, std::size_t s, std::size_t end,
+                                   std::size_t* match_end) const {
+  const unsigned char b = static_cast<unsigned char>(fold_ ? Lower(text[s]) : text[s]);
+  if (first_[b] == first_[b + 1] || !PairPossible(text, s, end)) return false;
+  std::uint64_t head = 0;
+  const bool whole_head = std::endian::native == std::endian::little && s + 8 <= end;
+  if (whole_head) std::memcpy(&head, text.data() + s, 8);  // byte i of the text is bits 8i.. (SetHead)
+  for (std::uint32_t k = first_[b]; k < first_[b + 1]; ++k) {
+    const Alternative& alt = alternatives_[by_first_[k]];
+    if (whole_head && ((head | alt.fold) & alt.keep) != alt.value) continue;
+    if (MatchAt(alt, text, s, end, match_end)) return true;
+  }
+  return false;
+}
+
 bool LiteralAlternation::Find(std::string_view text, std::size_t pos, std::size_t end, std::size_t max_start,
                               std::size_t* match_start, std::size_t* match_end) const {
+  // Every alternative starts with \b and a word byte: only word starts are tried.
   bool prev_word = pos > 0 && IsWordByte(text[pos - 1]);
   const std::size_t last = max_start < end ? max_start + 1 : end;
-  for (std::size_t s = pos; s < last; ++s) {
-    const char c = text[s];
-    const bool word = IsWordByte(c);
-    if (!word || prev_word) {  // every alternative starts with \b and a word byte
-      prev_word = word;
-      continue;
-    }
-    prev_word = true;
-    const unsigned char b = static_cast<unsigned char>(fold_ ? Lower(c) : c);
-    if (first_[b] == first_[b + 1] || !PairPossible(text, s, end)) continue;
-    std::uint64_t head = 0;
-    const bool whole_head = std::endian::native == std::endian::little && s + 8 <= end;
-    if (whole_head) std::memcpy(&head, text.data() + s, 8);  // byte i of the text is bits 8i.. (SetHead)
-    for (std::uint32_t k = first_[b]; k < first_[b + 1]; ++k) {
-      const Alternative& alt = alternatives_[by_first_[k]];
-      if (whole_head && ((head | alt.fold) & alt.keep) != alt.value) continue;
-      if (MatchAt(alt, text, s, end, match_end)) {
-        *match_start = s;
+  std::size_t s = pos;
+#if defined(__SSE2__)
+  for (; s + 16 <= last; s += 16) {
+    unsigned starts = WordStarts16(text.data() + s, &prev_word);
+    for (; starts != 0; starts &= starts - 1) {
+      const std::size_t at = s + static_cast<std::size_t>(__builtin_ctz(starts));
+      if (!may_start_[static_cast<unsigned char>(text[at])]) continue;
+      if (MatchFrom(text, at, end, match_end)) {
+        *match_start = at;
         return true;
       }
+    }
+  }
+#endif
+  for (; s < last; ++s) {
+    const bool word = IsWordByte(text[s]);
+    const bool start = word && !prev_word;
+    prev_word = word;
+    if (start && MatchFrom(text, s, end, match_end)) {
+      *match_start = s;
+      return true;
     }
   }
   return false;

@@ -66,6 +66,9 @@ class LiteralAlternation {
 
   void AddPairs(const std::string& body);
   bool PairPossible(std::string_view text, std::size_t s, std::size_t end) const;
+  // True (and *match_end) when an alternative matches at the word start s,
+  // the first listed one winning.
+  bool MatchFrom(std::string_view text, std::size_t s, std::size_t end, std::size_t* match_end) const;
   bool MatchAt(const Alternative& alt, std::string_view text, std::size_t start, std::size_t end,
                std::size_t* match_end) const;
 
@@ -79,6 +82,7 @@ class LiteralAlternation {
   // Bit (b1 << 8 | b2): some alternative can match text starting with the
   // bytes b1 b2 (folded); b2 of a one-byte alternative is any byte.
   std::vector<std::uint64_t> pairs_;
+  std::array<bool, 256> may_start_{};  // text byte -> some alternative starts with it
 };
 
 }  // namespace ecwatch::rules_internal
