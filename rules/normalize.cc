@@ -203,6 +203,27 @@ std::optional<int64_t> ParseNumber(std::string_view text) {
   return total;
 }
 
+namespace {
+
+// "YYYY-MM-DD" as printf's "%04d-%02d-%02d" writes it (month and day are
+// 1..31 here), without printf for the usual four-digit year.
+std::string IsoDate(int year, int month, int day) {
+  if (year < 0 || year > 9999) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+  }
+  std::string out = "0000-00-00";
+  for (int i = 3, y = year; i >= 0; --i, y /= 10) out[i] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + month / 10);
+  out[6] = static_cast<char>('0' + month % 10);
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return out;
+}
+
+}  // namespace
+
 std::optional<std::string> NormalizeDate(std::string_view phrase, std::string_view published) {
   std::vector<std::string> toks = Tokens(phrase);
   int year = -1, month = -1, day = -1;
@@ -223,17 +244,14 @@ std::optional<std::string> NormalizeDate(std::string_view phrase, std::string_vi
     }
   }
   if (month < 0 || day < 0) return std::nullopt;
-  int64_t pub_days = 0;
-  const bool has_pub = ParseIsoDate(std::string(published), &pub_days);
-  if (year < 0) {
-    if (!has_pub) return std::nullopt;
+  if (year < 0) {  // the publication date is read only when needed
+    int64_t pub_days = 0;
+    if (!ParseIsoDate(std::string(published), &pub_days)) return std::nullopt;
     int py = std::stoi(std::string(published.substr(0, 4)));
     year = py;
     if (DaysFromCivil(year, month, day) < pub_days - 31) ++year;
   }
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return std::string(buf);
+  return IsoDate(year, month, day);
 }
 
 std::optional<int> DurationDays(std::string_view phrase, std::string_view published) {

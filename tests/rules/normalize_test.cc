@@ -54,5 +54,13 @@ TEST_CASE("NormalizeDate writes ISO 8601", "[rules][normalize]") {
   CHECK_FALSE(NormalizeDate("next week", "2025-01-01").has_value());
 }
 
+TEST_CASE("NormalizeDate pads year, month and day, and needs a publication date only without a year",
+          "[rules][normalize]") {
+  CHECK(NormalizeDate("March 1, 0987", "") == "0987-03-01");
+  CHECK(NormalizeDate("Sept. 9, 2001", "not a date") == "2001-09-09");
+  CHECK_FALSE(NormalizeDate("March 1", "").has_value());
+  CHECK_FALSE(NormalizeDate("March 1", "not a date").has_value());
+}
+
 }  // namespace
 }  // namespace ecwatch
