@@ -335,10 +335,15 @@ void Matcher::FindAlways(std::string_view text, const Segments& segments, std::s
   pre->patterns = set_->always();
   pre->hits.resize(pre->patterns.size());
   pre->next.assign(pre->patterns.size(), 0);
-  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  int ascii = -1;  // unknown: the text is read only for a pattern that needs non-ASCII text
   for (std::size_t k = 0; k < pre->patterns.size(); ++k) {
     const auto [r, p] = pre->patterns[k];
-    if (ascii && rules_[r].non_ascii_pattern == static_cast<int>(p)) continue;
+    if (rules_[r].non_ascii_pattern == static_cast<int>(p)) {
+      if (ascii < 0) {
+        ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      }
+      if (ascii) continue;
+    }
     FindPatternInText(r, p, text, segments, published, &pre->hits[k]);
   }
 }
