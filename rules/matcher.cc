@@ -57,9 +57,11 @@ std::string Lower(std::string_view s) {
 // Canonical or normalised value of a hit.
 std::string ValueOf(const Rule& rule, std::string_view captured, std::string_view published) {
   if (!rule.lookup.empty()) {
-    auto it = rule.lookup.find(std::string(captured));
-    if (it == rule.lookup.end()) it = rule.lookup.find(FoldTerm(std::string(captured)));
-    return it == rule.lookup.end() ? FoldTerm(std::string(captured)) : it->second;
+    auto it = rule.lookup.find(captured);
+    if (it != rule.lookup.end()) return it->second;
+    std::string folded = FoldTerm(std::string(captured));
+    it = rule.lookup.find(folded);
+    return it == rule.lookup.end() ? folded : it->second;
   }
   if (rule.normalizer == "duration") {
     auto d = DurationDays(captured, published);

@@ -5,6 +5,7 @@
 #ifndef ECWATCH_RULES_RULE_H_
 #define ECWATCH_RULES_RULE_H_
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -60,7 +61,7 @@ struct Rule {
   std::string value;       // fixed canonical value ("" = from captures/lookup)
   std::string normalizer;  // "" | "number" | "duration" | "date" | "lower"
   // Term lists: folded surface form -> canonical value.
-  std::map<std::string, std::string> lookup;
+  std::map<std::string, std::string, std::less<>> lookup;  // found by string_view too
   std::string severity = "info";
   std::string description;
   std::string owner;
