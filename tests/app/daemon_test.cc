@@ -95,21 +95,8 @@ TEST_CASE("ReloadRules refuses a broken set and keeps the old one", "[app][daemo
   CHECK(daemon.ReloadRules().ok());
 }
 
-// Reads the whole file (empty when missing).
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-bool WaitFor(const std::string& log, const std::string& needle, int seconds) {
-  for (int i = 0; i < seconds * 20; ++i) {
-    if (Slurp(log).find(needle) != std::string::npos) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
+using testing::Slurp;
+using testing::WaitFor;
 
 TEST_CASE("SIGHUP with a broken rule file keeps the daemon running on the old set",
           "[app][daemon][e2e][signals]") {

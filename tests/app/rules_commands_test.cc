@@ -8,6 +8,7 @@
 
 #include "app/commands.h"
 #include "base/json.h"
+#include "tests/app/command_capture.h"
 #include "tests/test_support.h"
 
 namespace ecwatch {
@@ -17,21 +18,8 @@ namespace fs = std::filesystem;
 
 std::string Source(const std::string& rel) { return std::string(ECWATCH_SOURCE_DIR) + "/" + rel; }
 
-struct Out {
-  int code = -1;
-  std::string out, err;
-};
-
-template <typename Fn>
-Out Capture(Fn fn) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  Out r;
-  r.code = fn(Streams{in, out, err});
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
+using testing::Capture;
+using testing::Out;
 
 // A copy of the default rules plus one file with a bad regex on line 7.
 std::string BrokenRulesDir() {

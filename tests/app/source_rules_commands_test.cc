@@ -12,6 +12,7 @@
 
 #include "app/commands.h"
 #include "base/json.h"
+#include "tests/app/command_capture.h"
 #include "tests/test_support.h"
 
 namespace ecwatch {
@@ -19,21 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Out {
-  int code = -1;
-  std::string out, err;
-};
-
-template <typename Fn>
-Out Capture(Fn fn) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  Out r;
-  r.code = fn(Streams{in, out, err});
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
+using testing::Capture;
+using testing::Out;
 
 void WriteRules(const std::string& dir, const std::string& set, const std::string& word) {
   fs::create_directories(dir);

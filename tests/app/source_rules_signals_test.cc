@@ -28,20 +28,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-bool WaitFor(const std::string& log, const std::string& needle, int seconds) {
-  for (int i = 0; i < seconds * 20; ++i) {
-    if (Slurp(log).find(needle) != std::string::npos) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
+using testing::Slurp;
+using testing::WaitFor;
 
 // /NAME.xml lists /NAME.html, which makes widgets and gadgets.
 void AddSite(testing::TestHttpServer* server, const std::string& name) {
