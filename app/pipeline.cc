@@ -43,11 +43,7 @@ Result<Pipeline::Loaded> Pipeline::Load(const IngestInput& input) {
     if (store_) store_->RecordFetch(record);  // best effort: the fetch error is what we report
     return fetched.status();
   }
-  if (warc_ != nullptr && !fetched->not_modified()) {
-    if (Status s = warc_->AppendResponse(fetched.value(), loaded.url); !s.ok()) {
-      LogError("WARC capture failed: " + s.message());
-    }
-  }
+  Capture(fetched.value(), loaded.url);
   Loaded from_fetch = FromFetch(loaded.url, std::move(fetched).value());
   from_fetch.fetched_at = loaded.fetched_at;
   return from_fetch;
@@ -88,14 +84,29 @@ Result<Article> Pipeline::ExtractOnly(const IngestInput& input) {
 }
 
 Result<IngestReport> Pipeline::MatchAndStore(Article article, int64_t fetched_at) {
+  Findings findings = rules_->Match(article);
+  const TextKeys keys = TextKeysOf(article.text);
+  return Put(std::move(article), std::move(findings), keys, fetched_at);
+}
+
+Result<IngestReport> Pipeline::Put(Article article, Findings findings, const TextKeys& keys,
+                                   int64_t fetched_at) {
   IngestReport report;
-  report.findings = rules_->Match(article);
+  report.findings = std::move(findings);
   report.fetched_at = fetched_at;
-  Result<PutOutcome> put = store_->PutDocument(article, report.findings, fetched_at);
+  Result<PutOutcome> put = store_->PutDocument(article, report.findings, fetched_at, keys);
   if (!put.ok()) return put.status();
   report.stored = put.value();
   report.article = std::move(article);
   return report;
+}
+
+Status Pipeline::RecordFetch(const std::string& url, const std::string& source, long http_status,
+                             const Result<Article>& article, int64_t fetched_at) {
+  // The fetch succeeded; a body we cannot use is recorded as its error.
+  return store_->RecordFetch(FetchRecord{url, source, http_status,
+                                         article.ok() ? "" : article.status().message(),
+                                         fetched_at});
 }
 
 Result<IngestReport> Pipeline::Ingest(const IngestInput& input) {
@@ -124,19 +135,13 @@ Result<Article> Pipeline::ExtractFetched(const FetchResult& fetched) {
 Result<IngestReport> Pipeline::StoreAnalyzed(const FetchResult& fetched, Result<Article> article,
                                              Findings findings, const TextKeys& keys,
                                              const std::string& source) {
-  FetchRecord record{fetched.final_url, source, fetched.http_status,
-                     article.ok() ? "" : article.status().message(), fetched.fetched_at};
-  if (Status s = store_->RecordFetch(record); !s.ok()) return s;
+  Status recorded =
+      RecordFetch(fetched.final_url, source, fetched.http_status, article, fetched.fetched_at);
+  if (!recorded.ok()) return recorded;
   if (!article.ok()) return article.status();
-  IngestReport report;
-  report.findings = std::move(findings);
-  report.fetched_at = fetched.fetched_at;
-  report.http_status = fetched.http_status;
-  Result<PutOutcome> put =
-      store_->PutDocument(article.value(), report.findings, fetched.fetched_at, keys);
-  if (!put.ok()) return put.status();
-  report.stored = put.value();
-  report.article = std::move(article).value();
+  Result<IngestReport> report =
+      Put(std::move(article).value(), std::move(findings), keys, fetched.fetched_at);
+  if (report.ok()) report->http_status = fetched.http_status;
   return report;
 }
 
@@ -144,10 +149,9 @@ Result<IngestReport> Pipeline::ExtractMatchStore(const IngestInput& input,
                                                  const Loaded& loaded, bool record_fetch) {
   Result<Article> article = Extract(input.force_text, loaded.url, loaded.content_type, loaded.body);
   if (record_fetch) {
-    // The fetch succeeded; a body we cannot use is recorded as its error.
-    FetchRecord record{loaded.url, input.source, loaded.http_status,
-                       article.ok() ? "" : article.status().message(), loaded.fetched_at};
-    if (Status s = store_->RecordFetch(record); !s.ok()) return s;
+    Status recorded =
+        RecordFetch(loaded.url, input.source, loaded.http_status, article, loaded.fetched_at);
+    if (!recorded.ok()) return recorded;
   }
   if (!article.ok()) return article.status();
   Result<IngestReport> report = MatchAndStore(std::move(article).value(), loaded.fetched_at);

@@ -89,6 +89,13 @@ class Pipeline {
   static Loaded FromFetch(const std::string& requested_url, FetchResult fetched);
   Result<IngestReport> ExtractMatchStore(const IngestInput& input, const Loaded& loaded,
                                          bool record_fetch);
+  // Stores a matched article; the report without http_status.
+  Result<IngestReport> Put(Article article, Findings findings, const TextKeys& keys,
+                           int64_t fetched_at);
+  // Records a fetch that got a response; an article that could not be
+  // extracted is recorded as its error.
+  Status RecordFetch(const std::string& url, const std::string& source, long http_status,
+                     const Result<Article>& article, int64_t fetched_at);
   static Result<Article> Extract(bool force_text, const std::string& url,
                                  const std::string& content_type, const std::string& body);
 
