@@ -1,7 +1,7 @@
 // AtomScanner: every occurrence of a set of literal atoms in one pass.
 //
-// Internal to rules/. The atoms are the lower-case literals that RE2's
-// FilteredRE2 derives from the rule patterns; Scan() reads the text with
+// Internal to rules/. The atoms are the literals FilteredRE2 derives from
+// the rule patterns and the term lists' own literals; Scan() reads the text with
 // ASCII letters folded to lower case (as if lowered, without a copy) and
 // reports each occurrence with its end offset, in text order; atoms marked
 // exact (term-list acronyms and symbols) only as written. A dense

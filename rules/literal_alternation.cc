@@ -10,11 +10,11 @@
 #include <emmintrin.h>
 #endif
 
+#include "rules/term_list.h"
+
 namespace ecwatch::rules_internal {
 namespace {
 
-// The separator class of rules/term_list.cc, byte for byte.
-constexpr std::string_view kSeparatorClass = "[\\s\\x{2010}-\\x{2014}-]+";
 constexpr std::string_view kMeta = "\\^$.|?*+()[]{}";
 
 constexpr std::array<bool, 256> kWordBytes = [] {
@@ -66,11 +66,11 @@ bool ParseAlternative(std::string_view s, bool fold, std::string* body, bool* en
       *end_boundary = true;
       break;
     }
-    if (s.substr(0, kSeparatorClass.size()) == kSeparatorClass) {
+    if (s.substr(0, kTermWordSeparator.size()) == kTermWordSeparator) {
       if (after_separator) return false;
       body->push_back('\0');
       after_separator = true;
-      s.remove_prefix(kSeparatorClass.size());
+      s.remove_prefix(kTermWordSeparator.size());
       continue;
     }
     char c = s[0];
@@ -189,17 +189,18 @@ bool LiteralAlternation::PairPossible(std::string_view text, std::size_t s, std:
   return (pairs_[(b1 << 8 | b2) >> 6] >> (b2 & 63)) & 1;
 }
 
-bool LiteralAlternation::Handles(std::string_view text, std::size_t start, std::size_t end) const {
-  if (!fold_ || !folds_s_or_k_ || start >= end) return true;
+bool LiteralAlternation::HoldsLongSOrKelvin(std::string_view text, std::size_t start,
+                                            std::size_t end) {
+  if (start >= end) return false;
   // U+017F is C5 BF, U+212A is E2 84 AA: refuse a range holding a C5 or
   // E2 84 lead (a superset of both).
   const char* const first = text.data() + start;
   const std::size_t n = end - start;
-  if (std::memchr(first, '\xC5', n) != nullptr) return false;
+  if (std::memchr(first, '\xC5', n) != nullptr) return true;
   for (const char* p = first; (p = static_cast<const char*>(std::memchr(p, '\xE2', first + n - p))) != nullptr;) {
-    if (++p < first + n && *p == '\x84') return false;
+    if (++p < first + n && *p == '\x84') return true;
   }
-  return true;
+  return false;
 }
 
 bool LiteralAlternation::MatchAt(const Alternative& alt, std::string_view text, std::size_t start,

@@ -36,8 +36,17 @@ class LiteralAlternation {
   // shape above (or an alternative does not start with \b and a word byte).
   static std::optional<LiteralAlternation> Parse(std::string_view pattern);
 
-  // False when RE2 must search text[start, end) instead (see above).
-  bool Handles(std::string_view text, std::size_t start, std::size_t end) const;
+  // False when RE2 must search text[start, end) instead (see above):
+  // !NeedsRangeCheck() || !HoldsLongSOrKelvin(text, start, end).
+  bool Handles(std::string_view text, std::size_t start, std::size_t end) const {
+    return !NeedsRangeCheck() || !HoldsLongSOrKelvin(text, start, end);
+  }
+  // Whether Handles depends on the range at all: only a (?i) list with an
+  // 's' or a 'k' does.
+  bool NeedsRangeCheck() const { return fold_ && folds_s_or_k_; }
+  // Whether text[start, end) may hold U+017F or U+212A (the same answer for
+  // every list, so a caller with many lists computes it once per range).
+  static bool HoldsLongSOrKelvin(std::string_view text, std::size_t start, std::size_t end);
 
   // The leftmost-first match starting at or after pos and ending at or
   // before end, as [*match_start, *match_end); false when none. Starts
@@ -49,7 +58,6 @@ class LiteralAlternation {
             std::size_t* match_start, std::size_t* match_end) const;
 
   bool folds() const { return fold_; }
-  std::size_t size() const { return alternatives_.size(); }
 
  private:
   // Byte of an alternative's body standing for one separator run.

@@ -208,11 +208,15 @@ void Matcher::EmitHit(std::size_t r, std::size_t p, std::string_view text, TextS
 // applied yet).
 void Matcher::FindPattern(std::size_t r, std::size_t p, std::string_view text, TextSpan sentence,
                           std::size_t pos, std::size_t last_start, std::size_t sentence_index,
-                          std::string_view published, std::vector<Hit>* out) const {
+                          std::string_view published, int* long_s_or_kelvin,
+                          std::vector<Hit>* out) const {
   const re2::RE2& re = *compiled_[r]->patterns[p];
   int context = -1;  // unknown
   const auto& literal = compiled_[r]->literal[p];
-  if (literal && literal->Handles(text, sentence.start, sentence.end)) {
+  if (literal && literal->NeedsRangeCheck() && *long_s_or_kelvin < 0) {
+    *long_s_or_kelvin = LiteralAlternation::HoldsLongSOrKelvin(text, sentence.start, sentence.end);
+  }
+  if (literal && !(literal->NeedsRangeCheck() && *long_s_or_kelvin)) {
     // RE2's matches, found by literal compares (every match is non-empty;
     // none starts after last_start, as for RE2 below).
     std::size_t s = 0, e = 0;
@@ -264,7 +268,9 @@ void Matcher::FindPatternInText(std::size_t r, std::size_t p, std::string_view t
       if (e > s) EmitHit(r, p, text, sentence, si, s, e, published, &context, out);
       continue;
     }
-    FindPattern(r, p, text, sentence, std::max(pos, sentence.start), SetIndex::kNoBound, si, published, out);
+    int long_s_or_kelvin = -1;
+    FindPattern(r, p, text, sentence, std::max(pos, sentence.start), SetIndex::kNoBound, si, published,
+                &long_s_or_kelvin, out);
     pos = sentence.end;  // a CJK sentence may start right there
   }
 }
@@ -296,7 +302,8 @@ void Matcher::FindInSentence(const Candidates& candidates, const std::vector<std
                              const Candidates* excludes, std::string_view text, TextSpan sentence,
                              std::size_t sentence_index, std::string_view published, std::vector<Hit>* out,
                              TextHits* pre) const {
-  int ascii = -1;  // unknown
+  int ascii = -1;             // unknown
+  int long_s_or_kelvin = -1;  // unknown
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const auto [r, p] = candidates[k];
     const std::size_t last_start = last_starts ? (*last_starts)[k] : SetIndex::kNoBound;
@@ -308,7 +315,8 @@ void Matcher::FindInSentence(const Candidates& candidates, const std::vector<std
       }
       if (ascii) continue;
     }
-    FindPattern(r, p, text, sentence, sentence.start, last_start, sentence_index, published, out);
+    FindPattern(r, p, text, sentence, sentence.start, last_start, sentence_index, published,
+                &long_s_or_kelvin, out);
   }
   // Excludes of each rule hit (candidates are sorted by rule, so are the hits).
   std::size_t last_rule = static_cast<std::size_t>(-1);

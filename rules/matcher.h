@@ -18,7 +18,6 @@
 #include <utility>
 #include <vector>
 
-#include "rules/atom_scanner.h"
 #include "rules/rule.h"
 #include "rules/text_split.h"
 
@@ -85,9 +84,11 @@ class Matcher {
                   TextHits* pre) const;
   void FindPatternInText(std::size_t rule, std::size_t pattern, std::string_view text, const Segments& segments,
                          std::string_view published, std::vector<Hit>* out) const;
+  // *long_s_or_kelvin caches LiteralAlternation::HoldsLongSOrKelvin for the
+  // sentence (-1: not computed yet).
   void FindPattern(std::size_t rule, std::size_t pattern, std::string_view text, TextSpan sentence,
                    std::size_t pos, std::size_t last_start, std::size_t sentence_index, std::string_view published,
-                   std::vector<Hit>* out) const;
+                   int* long_s_or_kelvin, std::vector<Hit>* out) const;
   void EmitHit(std::size_t rule, std::size_t pattern, std::string_view text, TextSpan sentence,
                std::size_t sentence_index, std::size_t start, std::size_t end, std::string_view published,
                int* context, std::vector<Hit>* out) const;

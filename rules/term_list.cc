@@ -12,7 +12,6 @@ namespace {
 
 // One character class (not an alternation), so that RE2's prefilter keeps
 // the words on either side as atoms.
-constexpr const char* kWordSeparator = "[\\s\\x{2010}-\\x{2014}-]+";
 
 bool IsCjkTerm(const std::string& term) {
   return std::any_of(term.begin(), term.end(),
@@ -28,7 +27,7 @@ std::string TermRegex(const std::string& term) {
   bool in_sep = false;
   for (char c : term) {
     if (c == ' ' || c == '-') {
-      if (!in_sep) out += kWordSeparator;
+      if (!in_sep) out += kTermWordSeparator;
       in_sep = true;
       continue;
     }

@@ -4,9 +4,14 @@
 #define ECWATCH_RULES_TERM_LIST_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ecwatch::rules_internal {
+
+// What stands between the words of a multi-word term in its compiled
+// pattern: whitespace or dashes. LiteralAlternation recognises patterns by it.
+inline constexpr std::string_view kTermWordSeparator = "[\\s\\x{2010}-\\x{2014}-]+";
 
 // The RE2 patterns of a term list: one case-insensitive alternation with
 // word boundaries for Latin terms, one case-sensitive one for acronyms
