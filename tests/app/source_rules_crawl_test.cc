@@ -15,6 +15,7 @@
 #include "app/commands.h"
 #include "store/store.h"
 #include "tests/support/http_server.h"
+#include "tests/app/source_rules_site.h"
 #include "tests/test_support.h"
 
 namespace ecwatch {
@@ -22,54 +23,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Page(const std::string& title, const std::string& words) {
-  return "<html><head><title>" + title + "</title></head><body><article><h1>" + title +
-         "</h1><p>Output at the plant rose in the third quarter, the company said on Tuesday, "
-         "citing higher grades at its main pit and fewer stoppages than a year earlier.</p>"
-         "<p>Its newest line makes " + words + " for customers in Asia and Europe.</p>"
-         "</article></body></html>";
-}
-
-// /NAME.xml lists /NAME.html, whose text holds words.
-void AddSite(testing::TestHttpServer* server, const std::string& name, const std::string& words) {
-  const std::string page = Page("News of " + name, words);
-  server->server().Get("/" + name + ".html", [page](const httplib::Request&, httplib::Response& r) {
-    r.set_content(page, "text/html");
-  });
-  server->server().Get("/" + name + ".xml", [server, name](const httplib::Request&,
-                                                           httplib::Response& r) {
-    r.set_content("<?xml version='1.0'?><rss version='2.0'><channel><title>t</title><item><link>" +
-                      server->Url("/" + name + ".html") + "</link></item></channel></rss>",
-                  "application/rss+xml");
-  });
-}
-
-void WriteRules(const std::string& dir, const std::string& set,
-                const std::vector<std::string>& words) {
-  fs::create_directories(dir);
-  std::ofstream out(dir + "/" + set + ".toml");
-  for (const std::string& w : words) {
-    out << "[[rule]]\nid = '" << w << "'\ncategory = 'action'\npatterns = ['\\b" << w << "s?\\b']\n";
-  }
-}
-
-std::string FeedSource(const testing::TestHttpServer& server, const std::string& name,
-                       const std::string& rules) {
-  return "[[source]]\nname = '" + name + "'\nkind = 'feed'\nurl = '" + server.Url("/" + name + ".xml") +
-         "'\ninterval = '1h'\n" + (rules.empty() ? "" : "rules = '" + rules + "'\n");
-}
+using testing::AddSourceSite;
+using testing::FeedSource;
+using testing::WriteWordRules;
 
 TEST_CASE("each source's pages are matched with its own rule directory, others with the global one",
           "[app][daemon][e2e][rule_sets]") {
   testing::TestHttpServer server;
-  AddSite(&server, "alpha", "widgets");
-  AddSite(&server, "beta", "widgets and gadgets");
-  AddSite(&server, "gamma", "widgets and gadgets");
+  AddSourceSite(&server, "alpha", "widgets");
+  AddSourceSite(&server, "beta", "widgets and gadgets");
+  AddSourceSite(&server, "gamma", "widgets and gadgets");
   REQUIRE(server.Start());
   std::string dir = testing::MakeTempDir("source-rules-crawl");
-  WriteRules(dir + "/rules/global", "g", {"widget"});
-  WriteRules(dir + "/rules/a", "a", {"widget"});
-  WriteRules(dir + "/rules/b", "b", {"widget", "gadget"});
+  WriteWordRules(dir + "/rules/global", "g", {"widget"});
+  WriteWordRules(dir + "/rules/a", "a", {"widget"});
+  WriteWordRules(dir + "/rules/b", "b", {"widget", "gadget"});
   std::ofstream(dir + "/c.toml") << "[store]\npath = 'd.db'\n[rules]\ndir = 'rules/global'\n"
                                  << FeedSource(server, "alpha", "rules/a")
                                  << FeedSource(server, "beta", "rules/b")
@@ -97,8 +65,8 @@ TEST_CASE("run refuses to start when a source's rule directory does not load",
           "[app][daemon][rule_sets]") {
   testing::TestHttpServer server;
   std::string dir = testing::MakeTempDir("source-rules-broken");
-  WriteRules(dir + "/rules/global", "g", {"widget"});
-  WriteRules(dir + "/rules/b", "b", {"widget"});
+  WriteWordRules(dir + "/rules/global", "g", {"widget"});
+  WriteWordRules(dir + "/rules/b", "b", {"widget"});
   std::ofstream(dir + "/rules/b/zz.toml") << "[[rule]]\nid = 'x'\npatterns = ['(unclosed']\n";
   std::ofstream(dir + "/c.toml") << "[store]\npath = 'd.db'\n[rules]\ndir = 'rules/global'\n"
                                  << FeedSource(server, "beta", "rules/b");

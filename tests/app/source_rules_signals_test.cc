@@ -21,6 +21,7 @@
 #include "store/store.h"
 #include "tests/app/daemon_process.h"
 #include "tests/support/http_server.h"
+#include "tests/app/source_rules_site.h"
 #include "tests/test_support.h"
 
 namespace ecwatch {
@@ -31,47 +32,20 @@ namespace fs = std::filesystem;
 using testing::Slurp;
 using testing::WaitFor;
 
-// /NAME.xml lists /NAME.html, which makes widgets and gadgets.
-void AddSite(testing::TestHttpServer* server, const std::string& name) {
-  const std::string page =
-      "<html><head><title>News of " + name + "</title></head><body><article><h1>News of " + name +
-      "</h1><p>Output at the plant rose in the third quarter, the company said on Tuesday, citing "
-      "higher grades at its main pit and fewer stoppages than a year earlier.</p><p>Its newest "
-      "line makes widgets and gadgets for customers in Asia and Europe.</p></article></body></html>";
-  server->server().Get("/" + name + ".html", [page](const httplib::Request&, httplib::Response& r) {
-    r.set_content(page, "text/html");
-  });
-  server->server().Get("/" + name + ".xml", [server, name](const httplib::Request&,
-                                                           httplib::Response& r) {
-    r.set_content("<?xml version='1.0'?><rss version='2.0'><channel><title>t</title><item><link>" +
-                      server->Url("/" + name + ".html") + "</link></item></channel></rss>",
-                  "application/rss+xml");
-  });
-}
-
-void WriteRules(const std::string& dir, const std::string& set, const std::string& word) {
-  fs::create_directories(dir);
-  std::ofstream(dir + "/" + set + ".toml")
-      << "[[rule]]\nid = '" << word << "'\ncategory = 'action'\npatterns = ['\\b" << word
-      << "s?\\b']\n";
-}
-
-std::string FeedSource(const testing::TestHttpServer& server, const std::string& name,
-                       const std::string& rules) {
-  return "[[source]]\nname = '" + name + "'\nkind = 'feed'\nurl = '" +
-         server.Url("/" + name + ".xml") + "'\ninterval = '1h'\nrules = '" + rules + "'\n";
-}
+using testing::AddSourceSite;
+using testing::FeedSource;
+using testing::WriteWordRules;
 
 TEST_CASE("the daemon reloads each source's rules apart and refuses a source set that does not load",
           "[app][daemon][e2e][signals][rule_sets]") {
   testing::TestHttpServer server;
-  AddSite(&server, "alpha");
-  AddSite(&server, "beta");
+  AddSourceSite(&server, "alpha", "widgets and gadgets");
+  AddSourceSite(&server, "beta", "widgets and gadgets");
   REQUIRE(server.Start());
   const std::string dir = testing::MakeTempDir("source-rules-signals");
-  WriteRules(dir + "/rules/g", "g", "widget");
-  WriteRules(dir + "/rules/a", "a", "widget");
-  WriteRules(dir + "/rules/b", "b", "gadget");
+  WriteWordRules(dir + "/rules/g", "g", {"widget"});
+  WriteWordRules(dir + "/rules/a", "a", {"widget"});
+  WriteWordRules(dir + "/rules/b", "b", {"gadget"});
   const std::string head = "[store]\npath = 'd.db'\n[rules]\ndir = 'rules/g'\n";
   const std::string alpha = FeedSource(server, "alpha", "rules/a");
   std::ofstream(dir + "/c.toml") << head << alpha;
