@@ -42,6 +42,17 @@ TEST_CASE("Prescan honours the script-data double-escaped state", "[prescan]") {
   CHECK(r.html == "<p>k</p>");
 }
 
+TEST_CASE("Prescan leaves the script-data escaped state at -->, and a --> outside it is text", "[prescan]") {
+  // "-->" ends the escape, so the later "<script>" does not double-escape.
+  CHECK(Prescan("<script><!-- a --> <script> b</script><p>k</p>").html == "<p>k</p>");
+  // Without "<!--" first, "-->" and "--" change nothing.
+  CHECK(Prescan("<script>x-- --> y</script><p>k</p>").html == "<p>k</p>");
+  // Still escaped past "--" alone: "<script>" then double-escapes and the
+  // first "</script>" only returns to the escaped state.
+  CHECK(Prescan("<script><!-- a-- <script> </script> b --></script><p>k</p>").html == "<p>k</p>");
+  CHECK(Prescan("<script><!-- a-- <script> </script><p>k</p>").html.empty());
+}
+
 TEST_CASE("Prescan drops comments containing tags", "[prescan]") {
   CHECK(Prescan("<p>a<!-- <script> <p>hidden</p> -->b</p>").html == "<p>ab</p>");
   CHECK(Prescan("a<!-->b").html == "ab");      // "<!-->" is an empty comment
