@@ -3,6 +3,8 @@
 #include "rules/text_split.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cctype>
 #include <string>
 
@@ -18,24 +20,37 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 // ASCII letters (as std::isalpha in the C locale, without its call).
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Words after which a period does not end a sentence.
-bool IsAbbreviation(std::string_view word) {
-  static constexpr std::string_view kAbbrev[] = {
+// A word of up to 8 ASCII bytes, lower-cased, as one integer (first byte
+// lowest): abbreviations are looked up with one compare each.
+constexpr std::uint64_t Key(std::string_view word) {
+  std::uint64_t k = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
+    k |= std::uint64_t{static_cast<unsigned char>(c)} << (8 * i);
+  }
+  return k;
+}
+
+// Words after which a period does not end a sentence, as sorted keys.
+struct Abbreviations {
+  static constexpr std::string_view kWords[] = {
       "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "no", "nos", "co", "corp", "inc",
       "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
       "vs", "gov", "sen", "rep", "gen", "jr", "sr", "mt", "pct", "approx", "dept", "fig", "art",
       "e.g", "i.e", "etc", "p.m", "a.m", "ft", "bros"};
+  static constexpr std::size_t kMaxLength = 6;  // no abbreviation is longer
+  std::array<std::uint64_t, std::size(kWords)> keys{};
+  constexpr Abbreviations() {
+    for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = Key(kWords[i]);
+    std::sort(keys.begin(), keys.end());
+  }
+};
+constexpr Abbreviations kAbbreviations;
+
+bool IsAbbreviation(std::string_view word) {
   if (word.size() == 1 && IsAsciiLetter(word[0])) return true;  // initial
-  if (word.empty() || word.size() > 6) return false;  // no abbreviation is longer
-  char lower[6];
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    lower[i] = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
-  }
-  const std::string_view w(lower, word.size());
-  for (std::string_view a : kAbbrev) {
-    if (w == a) return true;
-  }
-  return false;
+  if (word.empty() || word.size() > Abbreviations::kMaxLength) return false;
+  return std::binary_search(kAbbreviations.keys.begin(), kAbbreviations.keys.end(), Key(word));
 }
 
 // The word that ends at text[end) (letters and inner periods).
@@ -86,10 +101,15 @@ std::size_t NextStopByte(std::string_view text, std::size_t i, std::size_t e) {
   return i;
 }
 
-void AddTrimmed(std::string_view text, std::size_t b, std::size_t e, std::vector<TextSpan>* out) {
+TextSpan Trimmed(std::string_view text, std::size_t b, std::size_t e) {
   while (b < e && IsSpace(text[b])) ++b;
   while (e > b && IsSpace(text[e - 1])) --e;
-  if (e > b) out->push_back({b, e});
+  return {b, e};
+}
+
+void AddTrimmed(std::string_view text, std::size_t b, std::size_t e, std::vector<TextSpan>* out) {
+  const TextSpan t = Trimmed(text, b, e);
+  if (t.end > t.start) out->push_back(t);
 }
 
 // Where the sentence starting at or after b ends (exclusive), within [b, e).
@@ -115,29 +135,36 @@ std::size_t SentenceEnd(std::string_view text, std::size_t b, std::size_t e) {
   return e;
 }
 
+// Appends the sentences of paragraph p (index pi) to *out.
+void SplitParagraph(std::string_view text, TextSpan p, std::size_t pi, Segments* out) {
+  out->first_sentence.push_back(out->sentences.size());
+  std::size_t s = p.start;
+  while (s < p.end) {
+    const std::size_t e = SentenceEnd(text, s, p.end);
+    const std::size_t before = out->sentences.size();
+    AddTrimmed(text, s, e, &out->sentences);
+    if (out->sentences.size() > before) out->paragraph_of.push_back(pi);
+    s = e;
+  }
+  out->paragraphs.push_back(p);
+}
+
 }  // namespace
 
 Segments SplitText(std::string_view text) {
   Segments out;
-  std::vector<TextSpan> paras;
+  // News copy has a sentence per 100 bytes or so: one allocation per vector
+  // for most documents instead of a dozen regrowths.
+  const std::size_t guess = text.size() / 64 + 4;
+  out.sentences.reserve(guess);
+  out.paragraph_of.reserve(guess);
   std::size_t b = 0;
   while (b < text.size()) {
     std::size_t e = text.find("\n\n", b);
     if (e == std::string_view::npos) e = text.size();
-    AddTrimmed(text, b, e, &paras);
+    const TextSpan p = Trimmed(text, b, e);
+    if (p.end > p.start) SplitParagraph(text, p, out.paragraphs.size(), &out);
     b = e + 2;
-  }
-  for (const TextSpan& p : paras) {
-    out.first_sentence.push_back(out.sentences.size());
-    std::size_t s = p.start;
-    while (s < p.end) {
-      std::size_t e = SentenceEnd(text, s, p.end);
-      std::size_t before = out.sentences.size();
-      AddTrimmed(text, s, e, &out.sentences);
-      if (out.sentences.size() > before) out.paragraph_of.push_back(out.paragraphs.size());
-      s = e;
-    }
-    out.paragraphs.push_back(p);
   }
   return out;
 }
