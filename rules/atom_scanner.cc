@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <iterator>
 #include <map>
 
 namespace ecwatch::rules_internal {
@@ -23,8 +24,9 @@ void AtomScanner::BuildClasses(const std::vector<std::string>& atoms) {
   class_.fill(0);
   classes_ = 1;
   std::array<std::uint8_t, kNonAsciiClasses> shared{};
-  for (const auto& a : atoms) {
-    for (char ch : a) {
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    if (capital_[i]) continue;
+    for (char ch : atoms[i]) {
       const auto c = static_cast<unsigned char>(ch);
       if (c >= 'A' && c <= 'Z') continue;  // the folded text never holds them
       if (c >= 0x80) {
@@ -86,6 +88,13 @@ bool AtomScanner::CheckAt(int atom, std::string_view text, std::size_t end) cons
 bool AtomScanner::Build(const std::vector<std::string>& atoms, std::size_t max_bytes,
                         const std::vector<bool>& exact) {
   static_assert(sizeof(std::uint64_t) == 8);
+  capitals_ = CapitalAtoms();
+  capital_.assign(atoms.size(), false);
+  for (std::size_t i = 0; i < atoms.size() && i < exact.size(); ++i) {
+    if (!exact[i] || !CapitalAtoms::Takes(atoms[i])) continue;
+    capitals_.Add(atoms[i], static_cast<int>(i));
+    capital_[i] = true;
+  }
   std::vector<std::string> folded = atoms;
   for (std::size_t i = 0; i < folded.size() && i < exact.size(); ++i) {
     if (exact[i]) {
@@ -93,7 +102,9 @@ bool AtomScanner::Build(const std::vector<std::string>& atoms, std::size_t max_b
     }
   }
   BuildChecks(atoms, exact);
-  return BuildFolded(folded, max_bytes);
+  if (BuildFolded(folded, max_bytes)) return true;
+  capitals_ = CapitalAtoms();  // an empty scanner
+  return false;
 }
 
 // Renumbers the trie's states breadth-first, so that the rows of the states
@@ -124,6 +135,8 @@ bool AtomScanner::BuildFolded(const std::vector<std::string>& atoms, std::size_t
   std::vector<std::map<std::uint8_t, std::int32_t>> trie(1);
   std::vector<std::vector<std::int32_t>> own(1);
   for (std::size_t i = 0; i < atoms.size(); ++i) {
+    lengths_.push_back(atoms[i].size());
+    if (capital_[i]) continue;  // found apart
     std::int32_t s = 0;
     for (char ch : atoms[i]) {
       const auto c = static_cast<unsigned char>(ch);
@@ -139,7 +152,6 @@ bool AtomScanner::BuildFolded(const std::vector<std::string>& atoms, std::size_t
       s = it->second;
     }
     if (s > 0) own[s].push_back(static_cast<std::int32_t>(i));
-    lengths_.push_back(atoms[i].size());
   }
   Breadthwise(&trie, &own);
   max_length_ = atoms.empty() ? 0 : std::max_element(lengths_.begin(), lengths_.end()).operator*();
@@ -235,10 +247,31 @@ void AtomScanner::WalkLanes(std::string_view text, Lane* lanes, std::size_t byte
   }
 }
 
-// Up to kMaxLanes lanes over equal parts of the text. Lane k > 0 starts
-// max_length_ - 1 bytes before its part (the automaton's state depends on no
-// more bytes than that) and keeps only the occurrences ending inside it.
 void AtomScanner::Scan(std::string_view text, std::vector<Occurrence>* out) const {
+  thread_local std::vector<Occurrence> folded, capital;
+  folded.clear();
+  capital.clear();
+  ScanApart(text, &folded, &capital);
+  const auto before = [this](const Occurrence& a, const Occurrence& b) {
+    if (a.end != b.end) return a.end < b.end;
+    if (lengths_[a.atom] != lengths_[b.atom]) return lengths_[a.atom] > lengths_[b.atom];
+    return a.atom < b.atom;
+  };
+  std::sort(capital.begin(), capital.end(), before);
+  std::merge(folded.begin(), folded.end(), capital.begin(), capital.end(), std::back_inserter(*out), before);
+}
+
+void AtomScanner::ScanApart(std::string_view text, std::vector<Occurrence>* folded,
+                            std::vector<Occurrence>* capital) const {
+  Walk(text, folded);
+  if (!capitals_.empty()) capitals_.Scan(text, capital);
+}
+
+// The automaton's occurrences, appended to *out: up to kMaxLanes lanes
+// over equal parts of the text. Lane k > 0 starts max_length_ - 1 bytes
+// before its part (the automaton's state depends on no more bytes than
+// that) and keeps only the occurrences ending inside it.
+void AtomScanner::Walk(std::string_view text, std::vector<Occurrence>* out) const {
   if (next_.empty()) return;
   std::size_t n = kMaxLanes;
   while (n > 1 && (text.size() / n < kMinLaneBytes || text.size() / n < max_length_)) n /= 2;

@@ -21,15 +21,14 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/capital_atoms.h"
+
 namespace ecwatch::rules_internal {
 
 class AtomScanner {
  public:
   // One occurrence: atoms[atom] ends at text offset end (exclusive).
-  struct Occurrence {
-    std::size_t end = 0;
-    int atom = 0;
-  };
+  using Occurrence = AtomOccurrence;
 
   // Builds the automaton of atoms (non-empty; upper-case ASCII letters in an
   // atom never match). An atom i with exact[i] set (exact may be empty) is
@@ -38,8 +37,12 @@ class AtomScanner {
   bool Build(const std::vector<std::string>& atoms, std::size_t max_bytes, const std::vector<bool>& exact = {});
 
   // Appends every occurrence of every atom in text to *out, sorted by end
-  // (atoms ending at the same byte: longest first).
+  // (atoms ending at the same byte: longest first; then by atom).
   void Scan(std::string_view text, std::vector<Occurrence>* out) const;
+  // The same occurrences without merging them: those of exact atoms that
+  // begin with an ASCII capital in *capital, sorted by start; the others in
+  // *folded, sorted as by Scan().
+  void ScanApart(std::string_view text, std::vector<Occurrence>* folded, std::vector<Occurrence>* capital) const;
 
   std::size_t atom_length(int atom) const { return lengths_[atom]; }
   std::size_t state_count() const { return out_begin_.empty() ? 0 : out_begin_.size() - 1; }
@@ -60,6 +63,7 @@ class AtomScanner {
   void WalkLanes(std::string_view text, Lane* lanes, std::size_t bytes, std::vector<Occurrence>* const* outs) const;
   void Emit(std::string_view text, std::size_t base, std::size_t emit_after, const std::uint32_t* ends,
             const std::uint32_t* rows_at, std::size_t n, std::vector<Occurrence>* out) const;
+  void Walk(std::string_view text, std::vector<Occurrence>* out) const;
   static void Breadthwise(std::vector<std::map<std::uint8_t, std::int32_t>>* trie,
                           std::vector<std::vector<std::int32_t>>* own);
   bool BuildFolded(const std::vector<std::string>& atoms, std::size_t max_bytes);
@@ -69,6 +73,9 @@ class AtomScanner {
   // True when atom (one with a check) ends at end in text, as written or
   // (non-ASCII) folded; the automaton found its classes there.
   bool CheckAt(int atom, std::string_view text, std::size_t end) const;
+  // Exact atoms that begin with a capital are found apart (capital_[atom]).
+  CapitalAtoms capitals_;
+  std::vector<bool> capital_;
   std::array<std::uint8_t, 256> class_{};
   std::size_t classes_ = 1;
   static constexpr std::uint32_t kHasOutputs = 0x80000000u;

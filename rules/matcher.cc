@@ -384,15 +384,14 @@ std::vector<Hit> Matcher::FindAll(std::string_view text, const Segments& segment
   FindAlways(text, segments, published, &pre);
   const std::vector<std::size_t> pre_sentences = pre.Sentences();
   std::size_t next_pre = 0;
-  thread_local std::vector<AtomScanner::Occurrence> occ;
+  thread_local SetIndex::Occurrences occ;
   Candidates patterns, excludes, candidates;
   std::vector<std::size_t> last_starts, bounds;
   std::vector<Hit> sentence_hits;
   set_->Scan(text, &occ);
-  std::size_t next = 0;
   for (std::size_t i = 0; i < segments.sentences.size(); ++i) {
     const TextSpan s = segments.sentences[i];
-    set_->InSentence(text, occ, s, &next, &patterns, &excludes, &last_starts);
+    set_->InSentence(text, &occ, s, &patterns, &excludes, &last_starts);
     const bool has_pre = next_pre < pre_sentences.size() && pre_sentences[next_pre] == i;
     if (has_pre) ++next_pre;
     if (patterns.empty() && !has_pre) continue;

@@ -30,14 +30,17 @@ bool HasCasedNonAscii(const std::string& pattern) {
   return false;
 }
 
+}  // namespace
+
 // Per-thread evaluation state. Stamps only grow (a stamp is one sentence of
 // one call), so the arrays are never cleared and may serve several indexes.
-struct Scratch {
+struct SetIndex::Scratch {
   std::vector<std::uint32_t> clause_seen;  // clause -> stamp when satisfied
   std::vector<std::size_t> clause_last;    // clause -> latest start of its atoms (valid when seen)
   std::vector<std::uint32_t> entry_seen;   // entry -> stamp when count is valid
   std::vector<std::uint32_t> count;        // entry -> clauses satisfied
-  std::vector<std::uint32_t> found;        // entries whose formula holds
+  std::vector<std::uint32_t> found;        // entries whose formula holds: the first found_count
+  std::size_t found_count = 0;
   std::uint32_t stamp = 0;
 
   void Next(std::size_t clauses, std::size_t entries) {
@@ -48,17 +51,16 @@ struct Scratch {
     if (entry_seen.size() < entries) {
       entry_seen.resize(entries, 0);
       count.resize(entries, 0);
+      found.resize(entries, 0);
     }
     if (++stamp == std::numeric_limits<std::uint32_t>::max()) {
       std::fill(clause_seen.begin(), clause_seen.end(), 0);
       std::fill(entry_seen.begin(), entry_seen.end(), 0);
       stamp = 1;
     }
-    found.clear();
+    found_count = 0;
   }
 };
-
-}  // namespace
 
 int SetIndex::AtomId(const std::string& atom) {
   auto [it, added] = atom_ids_.try_emplace(atom, static_cast<int>(filter_atoms_.size()));
@@ -179,47 +181,74 @@ bool SetIndex::IsLiteralAt(int atom, std::string_view text, std::size_t end) con
   return !literals_[k].second || terms_[k].OccursAt(text, end);  // the scanner compared the others
 }
 
-void SetIndex::InSentence(std::string_view text, const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence,
-                          std::size_t* next, Candidates* patterns, Candidates* excludes,
-                          std::vector<std::size_t>* last_starts) const {
+void SetIndex::Scan(std::string_view text, Occurrences* out) const {
+  out->folded.clear();
+  out->capital.clear();
+  out->next_folded = out->next_capital = 0;
+  scanner_.ScanApart(text, &out->folded, &out->capital);
+}
+
+// A clause counts once per sentence toward its entry; an entry whose every
+// clause counted is found.
+inline void SetIndex::Count(std::string_view text, int atom, std::size_t start, std::size_t end,
+                            Scratch* s) const {
+  const std::uint32_t* c = atom_clauses_.data() + atom_begin_[atom];
+  const std::uint32_t* c_end = atom_clauses_.data() + atom_begin_[atom + 1];
+  if (c == c_end || (is_literal(atom) && !IsLiteralAt(atom, text, end))) return;
+  const std::uint32_t stamp = s->stamp;
+  for (; c != c_end; ++c) {
+    if (s->clause_seen[*c] == stamp) {
+      s->clause_last[*c] = std::max(s->clause_last[*c], start);
+      continue;
+    }
+    s->clause_seen[*c] = stamp;
+    s->clause_last[*c] = start;
+    const std::uint32_t e = clause_entry_[*c];
+    if (s->entry_seen[e] != stamp) {
+      s->entry_seen[e] = stamp;
+      s->count[e] = 0;
+    }
+    if (++s->count[e] == need_[e]) s->found[s->found_count++] = e;
+  }
+}
+
+void SetIndex::InSentence(std::string_view text, Occurrences* occ, TextSpan sentence, Candidates* patterns,
+                          Candidates* excludes, std::vector<std::size_t>* last_starts) const {
   patterns->clear();
   excludes->clear();
   last_starts->clear();
-  std::size_t i = *next;
-  while (i < occ.size() && occ[i].end <= sentence.start) ++i;
-  if (i == occ.size() || occ[i].end > sentence.end) {
-    *next = i;
-    return;
+  // Folded atoms by end: those ending in the sentence and starting in it.
+  const auto& folded = occ->folded;
+  std::size_t i = occ->next_folded;
+  while (i < folded.size() && folded[i].end <= sentence.start) ++i;
+  std::size_t i_end = i;
+  while (i_end < folded.size() && folded[i_end].end <= sentence.end) ++i_end;
+  occ->next_folded = i_end;
+  // Capital atoms by start: those starting in the sentence and ending in it.
+  const auto& capital = occ->capital;
+  std::size_t j = occ->next_capital;
+  while (j < capital.size() && capital[j].end - scanner_.atom_length(capital[j].atom) < sentence.start) ++j;
+  std::size_t j_end = j;
+  while (j_end < capital.size() && capital[j_end].end - scanner_.atom_length(capital[j_end].atom) < sentence.end) {
+    ++j_end;
   }
+  occ->next_capital = j_end;
+  if (i == i_end && j == j_end) return;
   thread_local Scratch s;
   s.Next(clause_entry_.size(), need_.size());
-  const std::uint32_t stamp = s.stamp;
-  for (; i < occ.size() && occ[i].end <= sentence.end; ++i) {
-    const AtomScanner::Occurrence o = occ[i];
-    const std::size_t start = o.end - scanner_.atom_length(o.atom);
-    if (start < sentence.start) continue;
-    const std::uint32_t* c = atom_clauses_.data() + atom_begin_[o.atom];
-    const std::uint32_t* c_end = atom_clauses_.data() + atom_begin_[o.atom + 1];
-    if (c == c_end || (is_literal(o.atom) && !IsLiteralAt(o.atom, text, o.end))) continue;
-    for (; c != c_end; ++c) {
-      if (s.clause_seen[*c] == stamp) {
-        s.clause_last[*c] = std::max(s.clause_last[*c], start);
-        continue;
-      }
-      s.clause_seen[*c] = stamp;
-      s.clause_last[*c] = start;
-      const std::uint32_t e = clause_entry_[*c];
-      if (s.entry_seen[e] != stamp) {
-        s.entry_seen[e] = stamp;
-        s.count[e] = 0;
-      }
-      if (++s.count[e] == need_[e]) s.found.push_back(e);
+  for (; i < i_end; ++i) {
+    const std::size_t start = folded[i].end - scanner_.atom_length(folded[i].atom);
+    if (start >= sentence.start) Count(text, folded[i].atom, start, folded[i].end, &s);
+  }
+  for (; j < j_end; ++j) {
+    if (capital[j].end <= sentence.end) {
+      Count(text, capital[j].atom, capital[j].end - scanner_.atom_length(capital[j].atom), capital[j].end, &s);
     }
   }
-  *next = i;
   // Entries were added by rule, then pattern: their ids are in that order.
-  std::sort(s.found.begin(), s.found.end());
-  for (std::uint32_t e : s.found) {
+  std::sort(s.found.begin(), s.found.begin() + static_cast<std::ptrdiff_t>(s.found_count));
+  for (std::size_t k = 0; k < s.found_count; ++k) {
+    const std::uint32_t e = s.found[k];
     const Entry& x = compiled_[e];
     if (x.exclude) {
       excludes->emplace_back(x.rule, x.index);

@@ -56,11 +56,14 @@ class SetIndex {
   // limits::kMaxAtomScannerBytes.
   bool Compile();
 
-  // Every atom occurrence in text, by end offset.
-  void Scan(std::string_view text, std::vector<AtomScanner::Occurrence>* out) const {
-    out->clear();
-    scanner_.Scan(text, out);
-  }
+  // The atom occurrences of one text, and how far InSentence has read them.
+  struct Occurrences {
+    std::vector<AtomScanner::Occurrence> folded;   // sorted by end
+    std::vector<AtomScanner::Occurrence> capital;  // sorted by start
+    std::size_t next_folded = 0, next_capital = 0;
+  };
+  // Every atom occurrence in text (AtomScanner::ScanApart), replacing *out.
+  void Scan(std::string_view text, Occurrences* out) const;
   // Candidates in every sentence (patterns without clauses), sorted.
   const Candidates& always() const { return always_; }
   // Excludes without clauses (run wherever their rule hits), sorted.
@@ -69,18 +72,17 @@ class SetIndex {
   // No bound on where a candidate's matches start.
   static constexpr std::size_t kNoBound = static_cast<std::size_t>(-1);
 
-  // Evaluates the formulas on the atoms of occ (from Scan, sorted by end)
-  // that lie wholly inside sentence, and sets *patterns to the (rule,
-  // pattern) pairs and *excludes to the (rule, exclude) pairs whose formulas
-  // hold there (each sorted; without the always ones). (*last_starts)[k] is
-  // the latest offset at which a match of (*patterns)[k] in the sentence can
+  // Evaluates the formulas on the atoms of *occ (from Scan of text) that
+  // lie wholly inside sentence, and sets *patterns to the (rule, pattern)
+  // pairs and *excludes to the (rule, exclude) pairs whose formulas hold
+  // there (each sorted; without the always ones). (*last_starts)[k] is the
+  // latest offset at which a match of (*patterns)[k] in the sentence can
   // start (every match holds an occurrence of the atoms of one of its
-  // clauses; kNoBound when unknown). *next walks occ across calls for
-  // sentences in text order (start at 0). Cost: linear in the occurrences
-  // and the clauses they satisfy.
-  void InSentence(std::string_view text, const std::vector<AtomScanner::Occurrence>& occ, TextSpan sentence,
-                  std::size_t* next, Candidates* patterns, Candidates* excludes,
-                  std::vector<std::size_t>* last_starts) const;
+  // clauses; kNoBound when unknown). Sentences must come in text order: *occ
+  // remembers how far it was read. Cost: linear in the occurrences and the
+  // clauses they satisfy.
+  void InSentence(std::string_view text, Occurrences* occ, TextSpan sentence, Candidates* patterns,
+                  Candidates* excludes, std::vector<std::size_t>* last_starts) const;
 
  private:
   using Literal = std::pair<std::string, bool>;  // (literal, whole word ASCII-folded)
@@ -101,6 +103,10 @@ class SetIndex {
   // word stands in its whole term there.
   bool IsLiteralAt(int atom, std::string_view text, std::size_t end) const;
   bool is_literal(int atom) const { return static_cast<std::size_t>(atom) >= filter_atoms_.size(); }
+  struct Scratch;
+  // Counts the clauses of the atom found at [start, end) toward their
+  // entries' formulas.
+  void Count(std::string_view text, int atom, std::size_t start, std::size_t end, Scratch* s) const;
 
   AtomScanner scanner_;
   std::vector<Entry> entries_;                        // while adding

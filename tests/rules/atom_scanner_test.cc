@@ -66,6 +66,23 @@ TEST_CASE("AtomScanner finds exact atoms only as written, beside folded ones", "
   CHECK(got == std::vector<std::string>{"US@2", "us@2", "us@8", "us@11", "Dy@22", "U.S.-China trade@43"});
 }
 
+TEST_CASE("AtomScanner keeps capital exact atoms apart, by start, and merges them in Scan", "[atom_scanner]") {
+  AtomScanner s;
+  const std::vector<std::string> atoms = {"U.S.", "S.", "us", "Nd", "nd"};
+  REQUIRE(s.Build(atoms, 1 << 20, {true, true, false, true, false}));
+  const std::string text = "U.S. and Nd";
+  std::vector<AtomScanner::Occurrence> folded, capital, merged;
+  s.ScanApart(text, &folded, &capital);
+  std::vector<std::string> f, c, m;
+  for (const auto& o : folded) f.push_back(atoms[o.atom] + "@" + std::to_string(o.end));
+  for (const auto& o : capital) c.push_back(atoms[o.atom] + "@" + std::to_string(o.end));
+  CHECK(f == std::vector<std::string>{"nd@8", "nd@11"});
+  CHECK(c == std::vector<std::string>{"U.S.@4", "S.@4", "Nd@11"});
+  s.Scan(text, &merged);
+  for (const auto& o : merged) m.push_back(atoms[o.atom] + "@" + std::to_string(o.end));
+  CHECK(m == std::vector<std::string>{"U.S.@4", "S.@4", "nd@8", "Nd@11", "nd@11"});
+}
+
 // Every occurrence by brute force: "atom@end", sorted by end, longer first.
 std::vector<std::string> Naive(const std::vector<std::string>& atoms, std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

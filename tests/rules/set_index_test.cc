@@ -18,14 +18,13 @@ struct PerSentence {
 
 PerSentence Walk(const SetIndex& index, const std::string& text) {
   const Segments seg = SplitText(text);
-  std::vector<AtomScanner::Occurrence> occ;
+  SetIndex::Occurrences occ;
   index.Scan(text, &occ);
   PerSentence out;
-  std::size_t next = 0;
   for (const TextSpan& s : seg.sentences) {
     Candidates p, x;
     std::vector<std::size_t> starts;
-    index.InSentence(text, occ, s, &next, &p, &x, &starts);
+    index.InSentence(text, &occ, s, &p, &x, &starts);
     REQUIRE(starts.size() == p.size());
     out.patterns.push_back(p);
     out.excludes.push_back(x);
@@ -121,12 +120,11 @@ TEST_CASE("SetIndex: a candidate's matches start at or before its first clause's
   AddOrDie(&index, R"(\d+\s*%)", 2, 0, {}, gate);               // only the gate's clause: no bound
   REQUIRE(index.Compile());
   const std::string text = "Gallium, 40 tonnes of germanium metal and 5 % more tons.";
-  std::vector<AtomScanner::Occurrence> occ;
+  SetIndex::Occurrences occ;
   index.Scan(text, &occ);
-  std::size_t next = 0;
   Candidates p, x;
   std::vector<std::size_t> starts;
-  index.InSentence(text, occ, TextSpan{0, text.size()}, &next, &p, &x, &starts);
+  index.InSentence(text, &occ, TextSpan{0, text.size()}, &p, &x, &starts);
   CHECK(p == Candidates{{0, 0}, {1, 0}, {2, 0}});
   CHECK(starts == std::vector<std::size_t>{text.find("germanium"), text.find(" tons."), SetIndex::kNoBound});
 }
