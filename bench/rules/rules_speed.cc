@@ -125,15 +125,35 @@ std::vector<ecwatch::RuleSet::Source> Grow(std::vector<ecwatch::RuleSet::Source>
 
 double Seconds(double t0) { return Clock::now() - t0; }
 
-double MatcherMBps(const ecwatch::RuleSet& set, const std::vector<std::string>& docs, std::size_t* hits) {
+// The documents as articles, built once outside every timed loop: the
+// matcher is timed, not the copy of 50 MB of text into Article::text.
+std::vector<ecwatch::Article> Articles(const std::vector<std::string>& docs) {
+  std::vector<ecwatch::Article> out(docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    out[i].text = docs[i];
+    out[i].published = "2025-11-07";
+  }
+  return out;
+}
+
+// Bytes matched before the clock starts: RE2 builds each pattern's DFA states
+// lazily on first use, once per rule set load (a daemon keeps its set for
+// days), so the timed pass measures the steady state.
+constexpr double kWarmUpBytes = 2e6;
+
+double MatcherMBps(const ecwatch::RuleSet& set, const std::vector<ecwatch::Article>& docs, std::size_t* hits) {
+  double warm = 0;
+  for (std::size_t i = 0; i < docs.size() && warm < kWarmUpBytes; ++i) {
+    warm += static_cast<double>(docs[i].text.size());
+    set.Match(docs[i]);
+  }
   auto t0 = Clock::now();
-  for (const auto& d : docs) {
-    ecwatch::Article a;
-    a.text = d;
-    a.published = "2025-11-07";
+  double bytes = 0;
+  for (const auto& a : docs) {
+    bytes += static_cast<double>(a.text.size());
     *hits += set.Match(a).matches.size();
   }
-  return Bytes(docs) / 1e6 / Seconds(t0);
+  return bytes / 1e6 / Seconds(t0);
 }
 
 std::vector<std::string> Patterns(const ri::RuleSetImpl& set) {
@@ -232,7 +252,8 @@ double VectorscanMBps(const std::vector<std::string>& pats, const std::vector<st
 #endif
 
 void RunOne(const char* label, const std::vector<ecwatch::RuleSet::Source>& files,
-            const std::vector<std::string>& docs, const std::vector<std::string>& loop_docs) {
+            const std::vector<std::string>& docs, const std::vector<ecwatch::Article>& articles,
+            const std::vector<std::string>& loop_docs) {
   auto built = ri::BuildRuleSet(files);
   if (!built.set) {
     std::printf("%s: failed to build: %s\n", label, built.errors.empty() ? "?" : built.errors[0].c_str());
@@ -240,7 +261,7 @@ void RunOne(const char* label, const std::vector<ecwatch::RuleSet::Source>& file
   }
   const auto pats = Patterns(*built.set);
   std::size_t h1 = 0, h2 = 0, h3 = 0;
-  const double matcher = MatcherMBps(*built.set, docs, &h1);
+  const double matcher = MatcherMBps(*built.set, articles, &h1);
   const double set_only = SetOnlyMBps(pats, docs, &h2);
   const double loop = LoopMBps(pats, loop_docs, &h3);
   std::printf("%-10s rules=%5zu patterns=%5zu | matcher (set+spans+events) %8.1f MB/s | RE2::Set which-rules %8.1f MB/s"
@@ -258,12 +279,9 @@ void RunOne(const char* label, const std::vector<ecwatch::RuleSet::Source>& file
 
 // Digest of every finding (matches, minerals, events) of every document, to
 // check that a matcher change keeps findings identical.
-std::string Digest(const ecwatch::RuleSet& set, const std::vector<std::string>& docs) {
+std::string Digest(const ecwatch::RuleSet& set, const std::vector<ecwatch::Article>& docs) {
   std::string all;
-  for (const auto& d : docs) {
-    ecwatch::Article a;
-    a.text = d;
-    a.published = "2025-11-07";
+  for (const auto& a : docs) {
     const ecwatch::Findings f = set.Match(a);
     for (const auto& m : f.matches) {
       all += m.rule + ' ' + std::to_string(m.start) + ' ' + std::to_string(m.end) + ' ' + m.value + '\n';
@@ -285,7 +303,7 @@ std::size_t Size(const std::string& label, std::size_t have) {
 }
 
 int MatcherOnly(const char* label, const std::vector<ecwatch::RuleSet::Source>& files,
-                const std::vector<std::string>& docs) {
+                const std::vector<ecwatch::Article>& docs) {
   auto built = ri::BuildRuleSet(files);
   if (!built.set) {
     std::printf("%s: failed to build: %s\n", label, built.errors.empty() ? "?" : built.errors[0].c_str());
@@ -318,9 +336,10 @@ int main(int argc, char** argv) {
               Bytes(loop_docs) / 1e6);
   const auto vocab = Vocabulary(docs);
   const std::size_t have = ri::BuildRuleSet(files.value()).rules;
-  if (argc > 5) return MatcherOnly(argv[5], Grow(files.value(), have, Size(argv[5], have), vocab), docs);
-  RunOne("default", files.value(), docs, loop_docs);
-  RunOne("300", Grow(files.value(), have, 300, vocab), docs, loop_docs);
-  RunOne("3000", Grow(files.value(), have, 3000, vocab), docs, loop_docs);
+  const auto articles = Articles(docs);
+  if (argc > 5) return MatcherOnly(argv[5], Grow(files.value(), have, Size(argv[5], have), vocab), articles);
+  RunOne("default", files.value(), docs, articles, loop_docs);
+  RunOne("300", Grow(files.value(), have, 300, vocab), docs, articles, loop_docs);
+  RunOne("3000", Grow(files.value(), have, 3000, vocab), docs, articles, loop_docs);
   return 0;
 }
