@@ -20,6 +20,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/allocator.h"
 #include "app/commands.h"
 #include "app/reprocess.h"
 #include "base/log.h"
@@ -40,6 +41,7 @@ void AddGlobal(CLI::App* cmd, GlobalOptions* g) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  ecwatch::TuneAllocator();
   ecwatch::CurlGlobal curl;
   CLI::App app{"ecwatch: watches trade news for export-control moves and raises alerts.\n"
                "Exit codes: 0 ok, 1 check failed, 2 usage/config/rules, 3 not found, "
