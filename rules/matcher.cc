@@ -10,6 +10,7 @@
 
 #include "base/limits.h"
 #include "rules/atom_scanner.h"
+#include "rules/digit_proof.h"
 #include "rules/literal_alternation.h"
 #include "rules/normalize.h"
 #include "rules/set_index.h"
@@ -21,6 +22,9 @@ struct Matcher::Compiled {
   // Per pattern: the same matches found without RE2, when the pattern is a
   // literal alternation (a term list's; rules/literal_alternation.h).
   std::vector<std::optional<LiteralAlternation>> literal;
+  // Per pattern: every match holds an ASCII digit (rules/digit_proof.h), so
+  // a sentence without one is not searched.
+  std::vector<bool> needs_digit;
   std::vector<std::unique_ptr<re2::RE2>> excludes;
   std::unique_ptr<re2::RE2> context;
 };
@@ -119,6 +123,7 @@ std::unique_ptr<Matcher::Compiled> Matcher::CompileRule(const Rule& rule, std::v
     }
     c->patterns.push_back(std::move(re));
     c->literal.push_back(LiteralAlternation::Parse(rule.patterns[p]));
+    c->needs_digit.push_back(EveryMatchHasDigit(rule.patterns[p]));
   }
   for (const auto& x : rule.excludes) {
     c->excludes.push_back(CompileOne("(?i)" + x, rule.place.ToString() + ": rule '" + rule.id + "' exclude", errors));
@@ -303,6 +308,7 @@ void Matcher::FindInSentence(const Candidates& candidates, const std::vector<std
                              std::size_t sentence_index, std::string_view published, std::vector<Hit>* out,
                              TextHits* pre) const {
   int ascii = -1;             // unknown
+  int digit = -1;             // unknown
   int long_s_or_kelvin = -1;  // unknown
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const auto [r, p] = candidates[k];
@@ -314,6 +320,13 @@ void Matcher::FindInSentence(const Candidates& candidates, const std::vector<std
                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
       }
       if (ascii) continue;
+    }
+    if (compiled_[r]->needs_digit[p]) {
+      if (digit < 0) {
+        digit = std::any_of(text.begin() + sentence.start, text.begin() + sentence.end,
+                            [](char c) { return c >= '0' && c <= '9'; });
+      }
+      if (!digit) continue;
     }
     FindPattern(r, p, text, sentence, sentence.start, last_start, sentence_index, published,
                 &long_s_or_kelvin, out);
