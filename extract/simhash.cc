@@ -87,6 +87,11 @@ bool IsSeparator(char32_t cp) {
          InRange(cp, 0xFFF0, 0xFFFF);                                   // specials (U+FFFD)
 }
 
+// Classify(c) == CharKind::kWord for an ASCII byte c.
+bool IsAsciiWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 CharKind Classify(char32_t cp) {
   if (IsSeparator(cp)) return CharKind::kSeparator;
   return IsCjk(cp) ? CharKind::kStandalone : CharKind::kWord;
@@ -163,6 +168,17 @@ void ForEachShingle(std::string_view text, Sink&& sink) {
     in_word = false;
   };
   for (std::size_t pos = 0; pos < text.size();) {
+    const unsigned char byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {  // ASCII, most of the text: as below, without decoding
+      ++pos;
+      if (IsAsciiWordByte(byte)) {
+        word = (word ^ Fold(byte)) * kFnvPrime;
+        in_word = true;
+      } else {
+        end_word();
+      }
+      continue;
+    }
     const char32_t cp = NextCodepoint(text, &pos);
     switch (Classify(cp)) {
       case CharKind::kSeparator:
@@ -181,6 +197,49 @@ void ForEachShingle(std::string_view text, Sink&& sink) {
   end_word();
 }
 
+// Lane j (byte j) of kByteToLanes[b] is bit j of b.
+constexpr std::array<uint64_t, 256> MakeByteToLanes() {
+  std::array<uint64_t, 256> table{};
+  for (int b = 0; b < 256; ++b) {
+    for (int j = 0; j < 8; ++j) table[b] |= static_cast<uint64_t>((b >> j) & 1) << (8 * j);
+  }
+  return table;
+}
+constexpr std::array<uint64_t, 256> kByteToLanes = MakeByteToLanes();
+
+// Counts, for each of the 64 bit positions, the hashes that have it set.
+// Eight 8-bit counters share one word (a table lookup adds a hash byte's
+// eight bits at once); they are emptied into 64-bit totals before a lane can
+// pass 255.
+class BitCounter {
+ public:
+  void Add(uint64_t h) {
+    for (int k = 0; k < 8; ++k) lanes_[k] += kByteToLanes[(h >> (8 * k)) & 0xFF];
+    ++total_;
+    if (++pending_ == kMaxPending) Flush();
+  }
+  int64_t total() const { return total_; }
+  int64_t ones(int bit) {
+    Flush();
+    return ones_[bit];
+  }
+
+ private:
+  static constexpr int kMaxPending = 255;  // an 8-bit lane's maximum
+  void Flush() {
+    for (int k = 0; k < 8; ++k) {
+      for (int j = 0; j < 8; ++j) ones_[8 * k + j] += (lanes_[k] >> (8 * j)) & 0xFF;
+      lanes_[k] = 0;
+    }
+    pending_ = 0;
+  }
+
+  std::array<uint64_t, 8> lanes_{};
+  std::array<int64_t, 64> ones_{};
+  int64_t total_ = 0;
+  int pending_ = 0;
+};
+
 }  // namespace
 
 std::vector<uint64_t> Shingles(std::string_view text) {
@@ -192,16 +251,13 @@ std::vector<uint64_t> Shingles(std::string_view text) {
 }
 
 uint64_t SimHash(std::string_view text) {
-  std::array<int64_t, 64> votes{};
-  int64_t shingles = 0;
-  ForEachShingle(text, [&](uint64_t h) {
-    for (int bit = 0; bit < 64; ++bit) votes[bit] += ((h >> bit) & 1) ? 1 : -1;
-    ++shingles;
-  });
-  if (shingles < kSimHashMinShingles) return 0;
+  BitCounter counter;
+  ForEachShingle(text, [&](uint64_t h) { counter.Add(h); });
+  if (counter.total() < kSimHashMinShingles) return 0;
+  // A bit's votes are ones - (total - ones): positive when 2 * ones > total.
   uint64_t out = 0;
   for (int bit = 0; bit < 64; ++bit) {
-    if (votes[bit] > 0) out |= uint64_t{1} << bit;
+    if (2 * counter.ones(bit) > counter.total()) out |= uint64_t{1} << bit;
   }
   return out;
 }

@@ -55,6 +55,20 @@ TEST_CASE("SimHash of identical text is identical (distance 0)", "[simhash]") {
   CHECK(IsNearDuplicate(kGalliumNotice, kGalliumNotice));
 }
 
+TEST_CASE("SimHash and Shingles of a fixed text keep their values (stored fingerprints compare across versions)",
+          "[simhash]") {
+  // 703 shingles (more than one 255-shingle round of the bit counter), ASCII
+  // words and numbers, CJK, Cyrillic, full-width Latin and Latin-1. Values
+  // computed by the original per-bit vote loop.
+  std::string text;
+  for (int i = 0; i < 700; ++i) {
+    text += "Word" + std::to_string(i * 7919 % 1009) + (i % 5 == 0 ? ". " : " ");
+  }
+  text += "\xE7\xA8\x80\xE5\x9C\x9F \xD0\x92\xD0\xBE\xD0\xB9\xD0\xBD\xD0\xB0 \xEF\xBC\xA1\xEF\xBC\xA2 caf\xC3\xA9";
+  CHECK(SimHash(text) == 0xaf967d396653c8efull);
+  CHECK(Shingles(text).size() == 703);
+}
+
 TEST_CASE("SimHash ignores case, punctuation and spacing differences", "[simhash]") {
   std::string shouted = kGalliumNotice;
   std::transform(shouted.begin(), shouted.end(), shouted.begin(),
