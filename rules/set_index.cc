@@ -35,27 +35,30 @@ bool HasCasedNonAscii(const std::string& pattern) {
 // Per-thread evaluation state. Stamps only grow (a stamp is one sentence of
 // one call), so the arrays are never cleared and may serve several indexes.
 struct SetIndex::Scratch {
-  std::vector<std::uint32_t> clause_seen;  // clause -> stamp when satisfied
-  std::vector<std::size_t> clause_last;    // clause -> latest start of its atoms (valid when seen)
-  std::vector<std::uint32_t> entry_seen;   // entry -> stamp when count is valid
-  std::vector<std::uint32_t> count;        // entry -> clauses satisfied
+  // Per clause and per entry, what one visit reads and writes lies together.
+  struct ClauseState {
+    std::uint32_t seen = 0;  // stamp when satisfied
+    std::size_t last = 0;    // latest start of its atoms (valid when seen)
+  };
+  struct EntryState {
+    std::uint32_t seen = 0;   // stamp when count is valid
+    std::uint32_t count = 0;  // clauses satisfied
+  };
+  std::vector<ClauseState> clause;
+  std::vector<EntryState> entry;
   std::vector<std::uint32_t> found;        // entries whose formula holds: the first found_count
   std::size_t found_count = 0;
   std::uint32_t stamp = 0;
 
   void Next(std::size_t clauses, std::size_t entries) {
-    if (clause_seen.size() < clauses) {
-      clause_seen.resize(clauses, 0);
-      clause_last.resize(clauses, 0);
-    }
-    if (entry_seen.size() < entries) {
-      entry_seen.resize(entries, 0);
-      count.resize(entries, 0);
+    if (clause.size() < clauses) clause.resize(clauses);
+    if (entry.size() < entries) {
+      entry.resize(entries);
       found.resize(entries, 0);
     }
     if (++stamp == std::numeric_limits<std::uint32_t>::max()) {
-      std::fill(clause_seen.begin(), clause_seen.end(), 0);
-      std::fill(entry_seen.begin(), entry_seen.end(), 0);
+      std::fill(clause.begin(), clause.end(), ClauseState{});
+      std::fill(entry.begin(), entry.end(), EntryState{});
       stamp = 1;
     }
     found_count = 0;
@@ -152,13 +155,12 @@ bool SetIndex::Compile() {
     const auto entry = static_cast<std::uint32_t>(compiled_.size());
     // Clause 0 is the pattern's own (literals, or its formula's first)
     // unless the pattern has none and only a gate's.
-    bound_clause_.push_back(e.own_clauses > 0 ? static_cast<std::int64_t>(clause_entry_.size()) : -1);
+    bound_clause_.push_back(e.own_clauses > 0 ? static_cast<std::int64_t>(clause_info_.size()) : -1);
     for (const auto& c : e.clauses) {
-      const auto clause = static_cast<std::uint32_t>(clause_entry_.size());
-      clause_entry_.push_back(entry);
+      const auto clause = static_cast<std::uint32_t>(clause_info_.size());
+      clause_info_.push_back({entry, static_cast<std::uint32_t>(e.clauses.size())});
       for (int a : c) by_atom[a].push_back(clause);
     }
-    need_.push_back(static_cast<std::uint32_t>(e.clauses.size()));
     compiled_.push_back({e.rule, e.index, e.exclude, {}, {}, 0});
   }
   entries_.clear();
@@ -197,18 +199,20 @@ inline void SetIndex::Count(std::string_view text, int atom, std::size_t start, 
   if (c == c_end || (is_literal(atom) && !IsLiteralAt(atom, text, end))) return;
   const std::uint32_t stamp = s->stamp;
   for (; c != c_end; ++c) {
-    if (s->clause_seen[*c] == stamp) {
-      s->clause_last[*c] = std::max(s->clause_last[*c], start);
+    Scratch::ClauseState& cs = s->clause[*c];
+    if (cs.seen == stamp) {
+      cs.last = std::max(cs.last, start);
       continue;
     }
-    s->clause_seen[*c] = stamp;
-    s->clause_last[*c] = start;
-    const std::uint32_t e = clause_entry_[*c];
-    if (s->entry_seen[e] != stamp) {
-      s->entry_seen[e] = stamp;
-      s->count[e] = 0;
+    cs.seen = stamp;
+    cs.last = start;
+    const ClauseInfo info = clause_info_[*c];
+    Scratch::EntryState& es = s->entry[info.entry];
+    if (es.seen != stamp) {
+      es.seen = stamp;
+      es.count = 0;
     }
-    if (++s->count[e] == need_[e]) s->found[s->found_count++] = e;
+    if (++es.count == info.need) s->found[s->found_count++] = info.entry;
   }
 }
 
@@ -235,7 +239,7 @@ void SetIndex::InSentence(std::string_view text, Occurrences* occ, TextSpan sent
   occ->next_capital = j_end;
   if (i == i_end && j == j_end) return;
   thread_local Scratch s;
-  s.Next(clause_entry_.size(), need_.size());
+  s.Next(clause_info_.size(), compiled_.size());
   for (; i < i_end; ++i) {
     const std::size_t start = folded[i].end - scanner_.atom_length(folded[i].atom);
     if (start >= sentence.start) Count(text, folded[i].atom, start, folded[i].end, &s);
@@ -256,7 +260,7 @@ void SetIndex::InSentence(std::string_view text, Occurrences* occ, TextSpan sent
     }
     patterns->emplace_back(x.rule, x.index);
     const std::int64_t c = bound_clause_[e];
-    last_starts->push_back(c < 0 ? kNoBound : s.clause_last[static_cast<std::size_t>(c)]);
+    last_starts->push_back(c < 0 ? kNoBound : s.clause[static_cast<std::size_t>(c)].last);
   }
 }
 

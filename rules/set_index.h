@@ -117,11 +117,14 @@ class SetIndex {
   std::vector<TermLiteral> terms_;                    // ... -> its pieces, for a term's words
   Candidates always_, always_excludes_;
   // The formulas, compiled: scanner atom -> its clauses (CSR), clause ->
-  // entry, entry -> clauses needed and what it stands for.
+  // its entry and the clauses that entry needs, entry -> what it stands for.
   std::vector<std::uint32_t> atom_begin_;
   std::vector<std::uint32_t> atom_clauses_;
-  std::vector<std::uint32_t> clause_entry_;
-  std::vector<std::uint32_t> need_;
+  struct ClauseInfo {
+    std::uint32_t entry = 0;  // whose formula the clause is part of
+    std::uint32_t need = 0;   // clauses that entry needs
+  };
+  std::vector<ClauseInfo> clause_info_;
   std::vector<std::int64_t> bound_clause_;  // entry -> clause bounding match starts, or -1
   std::vector<Entry> compiled_;  // without clauses
 };
