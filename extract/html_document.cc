@@ -197,6 +197,7 @@ void HtmlDocument::Build() {
         if (depth < limits::kMaxNestingDepth) {
           DomNode* dom = NewNode();
           dom->tag = TagName(element);
+          dom->children.reserve(element.children.length);
           dom->attrs.reserve(element.attributes.length);
           for (unsigned i = 0; i < element.attributes.length; ++i) {
             const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
