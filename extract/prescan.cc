@@ -37,7 +37,29 @@ struct Tag {
   std::vector<std::pair<size_t, size_t>> kept;
   bool dropped_attribute = false;
   bool keep_href = true;  // set by ReadTag before the attributes are read
+  // A <link> in a scan without hrefs: its href matters only with
+  // rel=canonical (metadata reads nothing else of it). kept[] indices of its
+  // hrefs, and whether some rel= value may read "canonical" once decoded.
+  bool href_if_canonical = false;
+  std::vector<size_t> hrefs;
+  bool rel_may_be_canonical = false;
 };
+
+// Whether an attribute value may be "canonical" (any case) as the parser
+// decodes it: it is, or holds a character reference.
+bool MayReadCanonical(std::string_view value) {
+  if (value.find('&') != std::string_view::npos) return true;
+  if (value.size() != 9) return false;
+  for (size_t i = 0; i < 9; ++i) {
+    if (Lower(value[i]) != "canonical"[i]) return false;
+  }
+  return true;
+}
+
+// Whether the lowercase form of attribute `name` is `word` (lowercase).
+bool NameIs(std::string_view name, std::string_view word) {
+  return name.size() == word.size() && StartsWithNoCase(name, 0, word);
+}
 
 // Attributes some part of extract/ reads; the rest (data-*, srcset, onclick,
 // width...) is often most of a tag's bytes, so the parser never sees it.
@@ -101,7 +123,12 @@ size_t ScanAttributes(std::string_view s, size_t pos, Tag* tag) {
     if (name.size() == 4 && StartsWithNoCase(name, 0, "type")) {
       for (size_t i = value_start; i < value_end; ++i) tag->type_attr += Lower(s[i]);
     }
-    if (IsKeptAttribute(name, s.substr(value_start, value_end - value_start), tag->keep_href)) {
+    std::string_view value = s.substr(value_start, value_end - value_start);
+    if (tag->href_if_canonical) {
+      if (NameIs(name, "rel") && MayReadCanonical(value)) tag->rel_may_be_canonical = true;
+      if (NameIs(name, "href")) tag->hrefs.push_back(tag->kept.size());
+    }
+    if (IsKeptAttribute(name, value, tag->keep_href)) {
       tag->kept.emplace_back(name_start, pos);
     } else {
       tag->dropped_attribute = true;
@@ -119,7 +146,13 @@ Tag ReadTag(std::string_view s, size_t pos, bool keep_hrefs) {
     tag.name += Lower(s[pos++]);
   }
   tag.keep_href = keep_hrefs || tag.name == "link" || tag.name == "base";
+  tag.href_if_canonical = !keep_hrefs && tag.name == "link";
   tag.end = ScanAttributes(s, pos, &tag);
+  if (tag.href_if_canonical && !tag.rel_may_be_canonical && !tag.hrefs.empty()) {
+    // Stylesheets, preloads, icons...: their URLs are most of a <head>.
+    for (size_t i = tag.hrefs.size(); i-- > 0;) tag.kept.erase(tag.kept.begin() + tag.hrefs[i]);
+    tag.dropped_attribute = true;
+  }
   return tag;
 }
 

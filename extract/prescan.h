@@ -27,8 +27,10 @@ struct PrescanResult {
 };
 
 struct PrescanOptions {
-  // Keep href= on every element; when false only <link> and <base> keep it
-  // (text extraction needs no link targets, link discovery does).
+  // Keep href= on every element; when false only <base> and a <link> with a
+  // rel= that may read "canonical" (any case, or with a character reference)
+  // keep it (text extraction needs no link targets but the canonical URL,
+  // link discovery does).
   bool keep_hrefs = true;
   // Drop <nav>, <aside>, <footer> and <select> elements with their content
   // (text extraction never keeps them; link discovery does), when their end

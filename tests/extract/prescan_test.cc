@@ -168,6 +168,25 @@ TEST_CASE("Prescan drop_furniture keeps furniture whose extent a browser decides
         "<a class=c>x</a><link rel=canonical href=/c>");
 }
 
+TEST_CASE("Prescan without hrefs keeps a <link>'s href only when its rel may read canonical",
+          "[prescan]") {
+  // Metadata reads a <link>'s href only for rel=canonical.
+  CHECK(PrescanForText("<link rel=stylesheet href=/a.css><link href='/i.png' rel=icon>").html ==
+        "<link rel=stylesheet><link rel=icon>");
+  CHECK(PrescanForText("<link href=/p.js>").html == "<link>");
+  // Any case, before or after href, among other rels' tags.
+  CHECK(PrescanForText("<link href=/c REL=\"CANONICAL\">").html == "<link href=/c REL=\"CANONICAL\">");
+  CHECK(PrescanForText("<link rel=alternate href=/x rel=canonical>").html ==
+        "<link rel=alternate href=/x rel=canonical>");
+  // A character reference may decode to "canonical": kept for the parser.
+  CHECK(PrescanForText("<link rel='&#99;anonical' href=/c>").html ==
+        "<link rel='&#99;anonical' href=/c>");
+  // " canonical" is not canonical (metadata compares the whole value).
+  CHECK(PrescanForText("<link rel=' canonical' href=/c>").html == "<link rel=' canonical'>");
+  // Link discovery keeps every href.
+  CHECK(Prescan("<link rel=stylesheet href=/a.css>").html == "<link rel=stylesheet href=/a.css>");
+}
+
 }  // namespace
 }  // namespace ecwatch
 
