@@ -14,6 +14,7 @@
 #include "rules/literal_alternation.h"
 #include "rules/normalize.h"
 #include "rules/set_index.h"
+#include "rules/value_span.h"
 
 namespace ecwatch::rules_internal {
 
@@ -25,6 +26,9 @@ struct Matcher::Compiled {
   // Per pattern: every match holds an ASCII digit (rules/digit_proof.h), so
   // a sentence without one is not searched.
   std::vector<bool> needs_digit;
+  // Per pattern: its value capture is always the whole match
+  // (rules/value_span.h), so a hit needs no second pass for captures.
+  std::vector<bool> value_is_span;
   std::vector<std::unique_ptr<re2::RE2>> excludes;
   std::unique_ptr<re2::RE2> context;
 };
@@ -124,6 +128,7 @@ std::unique_ptr<Matcher::Compiled> Matcher::CompileRule(const Rule& rule, std::v
     c->patterns.push_back(std::move(re));
     c->literal.push_back(LiteralAlternation::Parse(rule.patterns[p]));
     c->needs_digit.push_back(EveryMatchHasDigit(rule.patterns[p]));
+    c->value_is_span.push_back(ValueIsWholeMatch(rule.patterns[p]));
   }
   for (const auto& x : rule.excludes) {
     c->excludes.push_back(CompileOne("(?i)" + x, rule.place.ToString() + ": rule '" + rule.id + "' exclude", errors));
@@ -190,7 +195,7 @@ void Matcher::EmitHit(std::size_t r, std::size_t p, std::string_view text, TextS
   Hit h{r, si, s, e, {}, {}};
   std::string_view captured = text.substr(s, e - s);
   const int ngroups = re.NumberOfCapturingGroups() + 1;
-  if (ngroups > 1) {
+  if (ngroups > 1 && !c.value_is_span[p]) {
     thread_local std::vector<re2::StringPiece> groups;
     groups.assign(ngroups, re2::StringPiece());
     if (re.Match(re2::StringPiece(text.data(), text.size()), s, e, RE2::ANCHOR_BOTH, groups.data(), ngroups)) {
