@@ -89,6 +89,9 @@ inline constexpr int kMaxNearDuplicateCandidates = 5000;        // recent docume
 inline constexpr long long kNearDuplicateWindowSeconds = 7 * 86400;  // how far back compared
 inline constexpr int kMaxNearDuplicateChecks = 20;              // candidate texts compared in full
 
+// Crawl speed (store/near_duplicates.h).
+inline constexpr std::size_t kMaxNearDuplicatePairsCached = 4096;  // text comparisons remembered
+
 }  // namespace ecwatch::limits
 
 #endif  // ECWATCH_BASE_LIMITS_H_

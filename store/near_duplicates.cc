@@ -37,11 +37,12 @@ int64_t NearDuplicateFinder::Find(StatementCache& statements, const std::string&
   Refresh(statements);
   const int64_t since = fetched_at - static_cast<int64_t>(limits::kNearDuplicateWindowSeconds);
   // SimHash only proposes, the texts decide; recent_ is in id order, so the
-  // earliest candidates are read first. The text of a candidate with the
-  // same hash is not read (CASE): it is this text.
+  // earliest candidates are read first. The text of a candidate is read
+  // (CASE) only when it is not this text (same hash) and its comparison
+  // with this text is not cached (Confirm reads it again with ?3 = 0).
   auto read = statements.Get(
-      "SELECT content_hash = ?2, ifnull(duplicate_of, 0), "
-      "CASE WHEN content_hash = ?2 THEN '' ELSE text END FROM documents WHERE id = ?1");
+      "SELECT content_hash = ?2, ifnull(duplicate_of, 0), content_hash, "
+      "CASE WHEN content_hash = ?2 OR ?3 THEN '' ELSE text END FROM documents WHERE id = ?1");
   std::vector<uint64_t> shingles;  // of text, computed at the first text compared
   int checks = 0;
   for (const Entry& e : recent_) {
@@ -50,19 +51,34 @@ int64_t NearDuplicateFinder::Find(StatementCache& statements, const std::string&
     read->reset();
     read->bind(1, e.id);
     read->bind(2, keys.content_hash);
-    if (!read->executeStep()) continue;                 // deleted since it was cached
-    bool confirmed = read->getColumn(0).getInt() != 0;  // the same text
-    if (!confirmed) {
-      if (shingles.empty()) shingles = Shingles(text);
-      confirmed = ShingleContainment(shingles, Shingles(read->getColumn(2).getString())) >=
-                  kNearDuplicateMinContainment;
-    }
-    if (confirmed) {
+    read->bind(3, 1);  // first without the text
+    if (!read->executeStep()) continue;  // deleted since it was cached
+    if (Confirm(*read, e.id, text, keys, &shingles)) {
       const int64_t root = read->getColumn(1).getInt64();
       return root != 0 ? root : e.id;
     }
   }
   return 0;
+}
+
+bool NearDuplicateFinder::Confirm(SQLite::Statement& read, int64_t id, const std::string& text,
+                                  const TextKeys& keys, std::vector<uint64_t>* shingles) {
+  if (read.getColumn(0).getInt() != 0) return true;  // the same text
+  std::string pair = keys.content_hash + read.getColumn(2).getString();
+  if (auto known = pairs_.find(pair); known != pairs_.end()) return known->second;
+  read.reset();
+  read.bind(1, id);
+  read.bind(2, keys.content_hash);
+  read.bind(3, 0);  // now with the text
+  if (!read.executeStep()) return false;
+  if (shingles->empty()) *shingles = Shingles(text);
+  const bool confirmed = ShingleContainment(*shingles, Shingles(read.getColumn(3).getString())) >=
+                         kNearDuplicateMinContainment;
+  if (max_pairs_ > 0) {
+    if (pairs_.size() >= max_pairs_) pairs_.clear();
+    pairs_.emplace(std::move(pair), confirmed);
+  }
+  return confirmed;
 }
 
 }  // namespace ecwatch::store_internal

@@ -10,10 +10,14 @@
 #ifndef ECWATCH_STORE_NEAR_DUPLICATES_H_
 #define ECWATCH_STORE_NEAR_DUPLICATES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
+#include "base/limits.h"
 #include "store/statement_cache.h"
 #include "store/store.h"
 
@@ -21,6 +25,10 @@ namespace ecwatch::store_internal {
 
 class NearDuplicateFinder {
  public:
+  // max_pairs: comparison outcomes remembered (see cached_pairs).
+  explicit NearDuplicateFinder(std::size_t max_pairs = limits::kMaxNearDuplicatePairsCached)
+      : max_pairs_(max_pairs) {}
+
   // The first document of the near-duplicate cluster of a new text (fetched
   // at fetched_at, fingerprint simhash), or 0: candidates are the documents
   // among the newest limits::kMaxNearDuplicateCandidates (by id) fetched no
@@ -41,18 +49,33 @@ class NearDuplicateFinder {
     max_id_ = 0;
   }
 
+  // Outcomes of text comparisons kept, keyed by the two texts' content
+  // hashes (an outcome depends on the two texts only, so it stays true);
+  // at most max_pairs: beyond it they are all forgotten at once. One story
+  // syndicated N times is otherwise compared N times with each candidate.
+  std::size_t cached_pairs() const { return pairs_.size(); }
+
  private:
   struct Entry {
     int64_t id;
     int64_t fetched_at;
     uint64_t simhash;
   };
+  // Whether candidate row `id` (read by `read`, positioned on it without
+  // its text) is a near-duplicate of text, whose shingles are computed into
+  // *shingles on first use. A comparison of two distinct texts is looked up
+  // in pairs_, else made (reading the text) and added. On true, `read` is
+  // positioned on the row.
+  bool Confirm(SQLite::Statement& read, int64_t id, const std::string& text,
+               const TextKeys& keys, std::vector<uint64_t>* shingles);
   // Appends the fingerprinted rows with id > max_id_ and drops those no
   // longer among the newest kMaxNearDuplicateCandidates ids.
   void Refresh(StatementCache& statements);
 
   std::deque<Entry> recent_;  // ascending id
   int64_t max_id_ = 0;
+  std::size_t max_pairs_;
+  std::unordered_map<std::string, bool> pairs_;  // new hash + candidate hash -> confirmed
 };
 
 }  // namespace ecwatch::store_internal
