@@ -402,11 +402,16 @@ std::vector<Hit> Matcher::FindAll(std::string_view text, const Segments& segment
   FindAlways(text, segments, published, &pre);
   const std::vector<std::size_t> pre_sentences = pre.Sentences();
   std::size_t next_pre = 0;
-  // Per-thread scratch, kept across calls: most sentences need no allocation.
-  thread_local SetIndex::Occurrences occ;
-  thread_local Candidates patterns, excludes, candidates;
-  thread_local std::vector<std::size_t> last_starts, bounds;
-  thread_local std::vector<Hit> sentence_hits;
+  // Per-thread scratch, kept across calls: most sentences need no
+  // allocation. Bound once: each thread_local access may cost a call.
+  struct Scratch {
+    SetIndex::Occurrences occ;
+    Candidates patterns, excludes, candidates;
+    std::vector<std::size_t> last_starts, bounds;
+    std::vector<Hit> sentence_hits;
+  };
+  thread_local Scratch scratch;
+  auto& [occ, patterns, excludes, candidates, last_starts, bounds, sentence_hits] = scratch;
   set_->Scan(text, &occ);
   for (std::size_t i = 0; i < segments.sentences.size(); ++i) {
     const TextSpan s = segments.sentences[i];
