@@ -160,10 +160,12 @@ Result<Article> ExtractHtml(std::string_view url, std::string_view content_type,
   PrescanOptions options;
   options.keep_hrefs = false;
   options.drop_furniture = true;
+  options.stand_in_text = true;
   PrescanResult scanned = Prescan(utf8, options);
   decoded.utf8 = std::string();
   LdArticle ld = ParseJsonLd(scanned.json_ld);
-  std::unique_ptr<HtmlDocument> doc = HtmlDocument::Parse(std::move(scanned.html));
+  std::unique_ptr<HtmlDocument> doc =
+      HtmlDocument::Parse(std::move(scanned.html), std::move(scanned.text_runs));
   PageMetadata meta = ExtractMetadata(*doc, ld, url);
   Article article;
   article.url = std::string(url);

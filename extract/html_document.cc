@@ -140,9 +140,10 @@ struct PendingNode {
 
 }  // namespace
 
-std::unique_ptr<HtmlDocument> HtmlDocument::Parse(std::string utf8_html) {
+std::unique_ptr<HtmlDocument> HtmlDocument::Parse(std::string utf8_html, TextRuns runs) {
   std::unique_ptr<HtmlDocument> doc(new HtmlDocument());
   doc->buffer_ = std::move(utf8_html);
+  doc->runs_ = std::move(runs);
   doc->output_ = std::make_unique<ParserOutput>();
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never read parse errors; don't record them
@@ -156,6 +157,13 @@ std::unique_ptr<HtmlDocument> HtmlDocument::Parse(std::string utf8_html) {
 }
 
 HtmlDocument::~HtmlDocument() = default;
+
+// A text node's content, its stand-ins expanded.
+std::string_view HtmlDocument::TextOf(const char* parsed) {
+  std::string_view text = parsed;
+  if (runs_.ends.empty() || text.find(kStandInMarker) == std::string_view::npos) return text;
+  return expanded_.emplace_back(ExpandStandIns(text, runs_));
+}
 
 // Mirrors Gumbo's tree with an explicit stack (Gumbo's tree may be deeper
 // than our stack could recurse); nodes below kMaxNestingDepth are attached to
@@ -184,7 +192,7 @@ void HtmlDocument::Build() {
       case GUMBO_NODE_CDATA: {
         DomNode* text = NewNode();
         text->type = DomNode::Type::kText;
-        text->text = node->v.text.text;
+        text->text = TextOf(node->v.text.text);
         text->parent = pending.parent;
         pending.parent->children.push_back(text);
         break;

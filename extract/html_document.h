@@ -7,11 +7,14 @@
 #ifndef ECWATCH_EXTRACT_HTML_DOCUMENT_H_
 #define ECWATCH_EXTRACT_HTML_DOCUMENT_H_
 
+#include <deque>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/dom.h"
+#include "extract/stand_ins.h"
 
 namespace ecwatch {
 
@@ -20,8 +23,10 @@ class HtmlDocument {
   // Parses `utf8_html` (must be UTF-8; invalid bytes become U+FFFD). Elements
   // nested deeper than limits::kMaxNestingDepth are flattened: their children
   // are attached to the deepest allowed ancestor. Never fails: any input
-  // yields a tree with at least <html>, <head> and <body>.
-  static std::unique_ptr<HtmlDocument> Parse(std::string utf8_html);
+  // yields a tree with at least <html>, <head> and <body>. `runs`: the text
+  // runs the prescan replaced by stand-ins in utf8_html (stand_ins.h); text
+  // nodes hold the runs, as if the page had been parsed with them.
+  static std::unique_ptr<HtmlDocument> Parse(std::string utf8_html, TextRuns runs = {});
 
   ~HtmlDocument();
   HtmlDocument(const HtmlDocument&) = delete;
@@ -51,7 +56,11 @@ class HtmlDocument {
   }
   void Build();
 
+  std::string_view TextOf(const char* parsed);
+
   std::string buffer_;
+  TextRuns runs_;
+  std::deque<std::string> expanded_;  // text nodes that held stand-ins
   std::unique_ptr<ParserOutput> output_;
   std::vector<std::unique_ptr<DomNode[]>> node_blocks_;
   size_t node_count_ = 0;

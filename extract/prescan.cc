@@ -243,6 +243,7 @@ class Scanner {
  public:
   Scanner(std::string_view in, const PrescanOptions& options) : in_(in), options_(options) {
     out_.html.reserve(in.size() / 2);
+    stand_ins_ = options.stand_in_text && in.find(kStandInMarker) == std::string_view::npos;
   }
   PrescanResult Run();
 
@@ -256,6 +257,7 @@ class Scanner {
   size_t CopyRawText(size_t pos, const Tag& tag, bool keep);
   void AppendTag(size_t pos, const Tag& tag);
   void AppendText(std::string_view text);
+  void StandIn(size_t start);
   void TrackPreformatted(const Tag& tag);
 
   std::string_view in_;
@@ -265,26 +267,56 @@ class Scanner {
   size_t elements_ = 0;   // start tags emitted
   size_t depth_ = 0;      // open elements that count for depth (approximate)
   size_t dropped_open_ = 0;  // start tags dropped at the depth cap, not yet closed
+  bool stand_ins_ = false;   // options_.stand_in_text, and the page allows it
+  bool frameset_ = false;    // a <frameset> start tag was seen
 };
 
 // Text between tags; outside <pre>, a run of whitespace becomes one space or
 // one newline (HTML rendering collapses it anyway; the parser is spared it).
-void Scanner::AppendText(std::string_view text) {
-  if (preformatted_ > 0) {
-    out_.html.append(text);
-    return;
-  }
+void AppendCollapsed(std::string_view text, std::string* out) {
   size_t i = 0;
   while (i < text.size()) {
     size_t start = i;
     while (i < text.size() && !IsSpace(text[i])) ++i;
-    out_.html.append(text.substr(start, i - start));
+    out->append(text.substr(start, i - start));
     if (i >= text.size()) break;
     bool newline = false;
     while (i < text.size() && IsSpace(text[i])) newline |= text[i++] == '\n';
-    out_.html += newline ? '\n' : ' ';
+    *out += newline ? '\n' : ' ';
   }
 }
+
+// Text between tags: collapsed outside <pre>, then perhaps a stand-in.
+void Scanner::AppendText(std::string_view text) {
+  const size_t start = out_.html.size();
+  if (preformatted_ > 0) {
+    out_.html.append(text);
+  } else {
+    AppendCollapsed(text, &out_.html);
+  }
+  if (stand_ins_ && out_.html.size() - start >= kMinStandInRunBytes) StandIn(start);
+}
+
+// Replaces the text appended from `start` (see PrescanOptions::stand_in_text)
+// without its leading and trailing whitespace by a stand-in, when allowed.
+void Scanner::StandIn(size_t start) {
+  std::string& html = out_.html;
+  size_t first = start, last = html.size();
+  while (first < last && IsSpace(html[first])) ++first;
+  while (last > first && IsSpace(html[last - 1])) --last;
+  if (last - first < kMinStandInRunBytes || out_.text_runs.ends.size() >= kMaxStandIns) return;
+  if (first > 0 && html[first - 1] != '>' && !IsSpace(html[first - 1])) return;  // glued to text
+  std::string_view run = std::string_view(html).substr(first, last - first);
+  if (!ParserKeepsText(run)) return;
+  TextRuns& runs = out_.text_runs;
+  runs.bytes.append(run);
+  runs.ends.push_back(static_cast<uint32_t>(runs.bytes.size()));
+  std::string tail = html.substr(last);
+  html.resize(first);
+  AppendStandIn(runs.ends.size() - 1, &html);
+  html += tail;
+}
+
 
 void Scanner::TrackPreformatted(const Tag& tag) {
   if (tag.name != "pre" && tag.name != "listing") return;
@@ -389,6 +421,7 @@ size_t Scanner::HandleStartTag(size_t pos, const Tag& tag) {
     return in_.size();
   }
   if (name == "svg") return tag.self_closing ? tag.end : SkipSvg(tag.end);
+  if (name == "frameset") frameset_ = true;
   if (options_.drop_furniture && !tag.self_closing &&
       (name == "nav" || name == "aside" || name == "footer" || name == "select")) {
     size_t end = SkipFurniture(tag);
@@ -522,6 +555,12 @@ PrescanResult Scanner::Run() {
     } else {
       pos = HandleStartTag(lt, tag);
     }
+  }
+  if (frameset_ && !out_.text_runs.ends.empty()) {
+    // A frameset keeps only the whitespace of text: the stand-ins would
+    // lose it. Put the runs back.
+    out_.html = ExpandStandIns(out_.html, out_.text_runs);
+    out_.text_runs = TextRuns();
   }
   return std::move(out_);
 }

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/stand_ins.h"
+
 namespace ecwatch {
 
 struct PrescanResult {
@@ -24,6 +26,9 @@ struct PrescanResult {
   // Bodies of <script type="application/ld+json"> in document order, raw (not
   // entity-decoded, as a browser reads them); at most kMaxJsonLdScripts.
   std::vector<std::string> json_ld;
+  // With PrescanOptions::stand_in_text: the text runs `html` holds
+  // stand-ins for (stand_ins.h); pass both to HtmlDocument::Parse.
+  TextRuns text_runs;
 };
 
 struct PrescanOptions {
@@ -36,6 +41,12 @@ struct PrescanOptions {
   // (text extraction never keeps them; link discovery does), when their end
   // tag is found where a browser would close them. JSON-LD inside is kept.
   bool drop_furniture = false;
+  // Replace each text run between tags that the parser would keep unchanged
+  // (ParserKeepsText, at least kMinStandInRunBytes, not preceded by text: it
+  // follows a tag or whitespace, so no character reference spans into it;
+  // its leading and trailing whitespace stays) by a stand-in, collecting the
+  // runs in PrescanResult::text_runs. Never on a page holding U+E000.
+  bool stand_in_text = false;
 };
 
 // Never fails; output is never longer than the input. Tags keep only the
