@@ -1,25 +1,40 @@
-// EveryMatchHasDigit: a conservative reader of RE2 syntax for one property.
+// DigitRunInEveryMatch: a conservative reader of RE2 syntax for one property.
 // Tested by digit_proof_test.cc (cases, and against RE2 on digit-free text).
 #include "rules/digit_proof.h"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace ecwatch::rules_internal {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// What every match of a piece of pattern holds: all >= 0 when every match
+// is digits only, at least all of them (-1 otherwise); run, a run of at
+// least that many digits somewhere in it.
+struct Digits {
+  int all = -1;
+  int run = 0;
+};
+constexpr int kMaxCount = 1000;  // counts saturate here
+constexpr Digits kNone{-1, 0};   // a non-digit, or unknown
+constexpr Digits kEmpty{0, 0};   // matches only the empty string (\b, ^, flags)
+constexpr Digits kDigit{1, 1};
+
+int Saturate(long long n) { return n > kMaxCount ? kMaxCount : static_cast<int>(n); }
 bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Reads a pattern once, left to right. Each reading function returns
-// whether every match of what it read holds a digit; on anything it does
-// not know, it clears known_ and the proof fails.
+// Reads a pattern once, left to right. Each reading function returns what
+// every match of what it read holds (Digits); on anything it does not know,
+// it clears known_ and the proof fails.
 class Reader {
  public:
   explicit Reader(std::string_view p) : p_(p) {}
 
-  bool Prove() {
-    const bool must = Alternation();
-    return known_ && i_ == p_.size() && must;
+  std::size_t Prove() {
+    const Digits d = Alternation();
+    return known_ && i_ == p_.size() ? static_cast<std::size_t>(d.run) : 0;
   }
 
  private:
@@ -27,37 +42,46 @@ class Reader {
 
   bool AtEnd() const { return i_ >= p_.size(); }
   char Peek(std::size_t ahead = 0) const { return i_ + ahead < p_.size() ? p_[i_ + ahead] : '\0'; }
-  bool Fail() {
+  void GiveUp() {
     known_ = false;
     i_ = p_.size();
-    return false;
+  }
+  Digits Fail() {
+    GiveUp();
+    return kNone;
   }
 
-  // Branches separated by '|': each must hold a digit.
-  bool Alternation() {
-    bool must = Concatenation();
+  // Branches separated by '|': what each of them holds.
+  Digits Alternation() {
+    Digits d = Concatenation();
     while (known_ && Peek() == '|' && !AtEnd()) {
       ++i_;
-      const bool branch = Concatenation();
-      must = must && branch;
+      const Digits branch = Concatenation();
+      d.all = d.all >= 0 && branch.all >= 0 ? std::min(d.all, branch.all) : -1;
+      d.run = std::min(d.run, branch.run);
     }
-    return must;
+    return d;
   }
 
-  // Items up to '|', ')' or the end: one of them must hold a digit.
-  bool Concatenation() {
-    bool must = false;
+  // Items up to '|', ')' or the end: what one of them holds, or what
+  // neighbouring items of digits only hold together (empty-width items
+  // between them add nothing to the text).
+  Digits Concatenation() {
+    Digits d = kEmpty;
+    int streak = 0;  // digits of the items of digits only just read
     while (known_ && !AtEnd() && Peek() != '|' && Peek() != ')') {
-      const bool item = Item();
-      must = must || item;
+      const Digits item = Item();
+      streak = item.all >= 0 ? Saturate(static_cast<long long>(streak) + item.all) : 0;
+      d.run = std::max({d.run, item.run, streak});
+      d.all = d.all >= 0 && item.all >= 0 ? Saturate(static_cast<long long>(d.all) + item.all) : -1;
     }
-    return must;
+    return d;
   }
 
-  // An atom and its repetition operators: it holds a digit when the atom
-  // does and every operator repeats it at least once.
-  bool Item() {
-    bool must = Atom();
+  // An atom and its repetition operators: n repeats of digits only are n
+  // times as many digits; none (n = 0) may be the empty string.
+  Digits Item() {
+    Digits d = Atom();
     while (known_ && !AtEnd()) {
       const char c = Peek();
       std::size_t min = 0;
@@ -71,10 +95,15 @@ class Reader {
       } else {
         break;
       }
-      must = must && min > 0;
+      if (min == 0) {
+        d = d.all >= 0 ? kEmpty : Digits{-1, 0};
+      } else if (d.all >= 0) {
+        d.all = Saturate(static_cast<long long>(d.all) * static_cast<long long>(min));
+        d.run = d.all;
+      }
       if (Peek() == '?') ++i_;  // non-greedy: the same strings
     }
-    return must;
+    return d;
   }
 
   // {n}, {n,} or {n,m} at i_: reads it and sets *min, or returns false and
@@ -93,7 +122,7 @@ class Reader {
     return true;
   }
 
-  bool Atom() {
+  Digits Atom() {
     const char c = Peek();
     switch (c) {
       case '(':
@@ -106,13 +135,17 @@ class Reader {
       case '+':
       case '?':
         return Fail();  // a repetition without an atom: not a valid pattern
+      case '^':
+      case '$':
+        ++i_;
+        return kEmpty;
       default:
-        ++i_;  // '.', '^', '$', '{' as a literal, or any byte of a literal
-        return IsDigit(c);
+        ++i_;  // '.', '{' as a literal, or any byte of a literal
+        return IsDigit(c) ? kDigit : kNone;
     }
   }
 
-  bool Group() {
+  Digits Group() {
     if (++depth_ > kMaxDepth) return Fail();
     ++i_;  // '('
     if (Peek() == '?') {
@@ -126,61 +159,72 @@ class Reader {
         if (Peek() == ')') {  // flags for the rest: matches the empty string
           ++i_;
           --depth_;
-          return false;
+          return kEmpty;
         }
         if (Peek() != ':') return Fail();
         ++i_;
       }
     }
-    const bool must = Alternation();
+    const Digits d = Alternation();
     if (!known_ || Peek() != ')' || AtEnd()) return Fail();
     ++i_;
     --depth_;
-    return must;
+    return d;
   }
 
-  // \d holds a digit; other known escapes are a non-digit character, a
-  // non-digit class or an empty-width assertion.
-  bool Escape() {
+  // \d is a digit; \b, \B, \A, \z are empty; other known escapes are a
+  // non-digit character or class.
+  Digits Escape() {
     ++i_;  // '\'
     if (AtEnd()) return Fail();
     const char c = p_[i_++];
-    if (c == 'd') return true;
-    if (c == 'p' || c == 'P') return SkipUnicodeClass();
-    if (c == 'x') return SkipHex();
-    if (c == 'D' || c == 'w' || c == 'W' || c == 's' || c == 'S' || c == 'b' || c == 'B' || c == 'A' ||
-        c == 'z' || c == 'C' || c == 'n' || c == 't' || c == 'r' || c == 'f' || c == 'v' || c == 'a') {
-      return false;
+    if (c == 'd') return kDigit;
+    if (c == 'b' || c == 'B' || c == 'A' || c == 'z') return kEmpty;
+    if (c == 'p' || c == 'P') return SkipUnicodeClass() ? kNone : Fail();
+    if (c == 'x') return SkipHex() ? kNone : Fail();
+    if (c == 'D' || c == 'w' || c == 'W' || c == 's' || c == 'S' || c == 'C' || c == 'n' || c == 't' ||
+        c == 'r' || c == 'f' || c == 'v' || c == 'a') {
+      return kNone;
     }
-    if (!IsAsciiAlnum(c) && static_cast<unsigned char>(c) < 0x80) return false;  // an escaped punctuation byte
+    if (!IsAsciiAlnum(c) && static_cast<unsigned char>(c) < 0x80) return kNone;  // an escaped punctuation byte
     return Fail();  // \Q...\E, octal, back references, or unknown
   }
 
+  // Skip the name of \p or \P, the digits of \x; false (and the proof
+  // fails) when they do not end.
   bool SkipUnicodeClass() {
     if (Peek() == '{') {
       while (!AtEnd() && Peek() != '}') ++i_;
-      if (AtEnd()) return Fail();
     }
-    if (AtEnd()) return Fail();
+    if (AtEnd()) {
+      GiveUp();
+      return false;
+    }
     ++i_;
-    return false;
+    return true;
   }
 
   bool SkipHex() {
     if (Peek() == '{') {
       while (!AtEnd() && Peek() != '}') ++i_;
-      if (AtEnd()) return Fail();
+      if (AtEnd()) {
+        GiveUp();
+        return false;
+      }
       ++i_;
+      return true;
+    }
+    if (i_ + 2 > p_.size()) {
+      GiveUp();
       return false;
     }
-    if (i_ + 2 > p_.size()) return Fail();
     i_ += 2;
-    return false;
+    return true;
   }
 
-  // A class holds a digit when it is not negated and every member is one:
+  // A class is a digit when it is not negated and every member is one:
   // digits, ranges of digits, \d.
-  bool Class() {
+  Digits Class() {
     ++i_;  // '['
     bool negated = false;
     if (Peek() == '^') {
@@ -199,13 +243,16 @@ class Reader {
     }
     if (!known_ || AtEnd()) return Fail();
     ++i_;  // ']'
-    return !negated && !empty && digits_only;
+    return !negated && !empty && digits_only ? kDigit : kNone;
   }
 
   // One member of a class (a byte, an escape, or a range); true when all
   // it stands for are digits.
   bool ClassMember() {
-    if (Peek() == '[' && Peek(1) == ':') return Fail();  // POSIX classes
+    if (Peek() == '[' && Peek(1) == ':') {  // POSIX classes
+      GiveUp();
+      return false;
+    }
     char lo = 0;
     bool literal = false;
     bool digits = ClassAtom(&lo, &literal);
@@ -228,17 +275,27 @@ class Reader {
       return IsDigit(*c);
     }
     ++i_;
-    if (AtEnd()) return Fail();
+    if (AtEnd()) {
+      GiveUp();
+      return false;
+    }
     const char e = p_[i_++];
     if (e == 'd') return true;
-    if (e == 'p' || e == 'P') return SkipUnicodeClass();
-    if (e == 'x') return SkipHex();
+    if (e == 'p' || e == 'P') {
+      SkipUnicodeClass();
+      return false;
+    }
+    if (e == 'x') {
+      SkipHex();
+      return false;
+    }
     if (e == 'D' || e == 'w' || e == 'W' || e == 's' || e == 'S' || e == 'n' || e == 't' || e == 'r' ||
         e == 'f' || e == 'v' || e == 'a') {
       return false;
     }
     if (!IsAsciiAlnum(e) && static_cast<unsigned char>(e) < 0x80) return false;  // escaped punctuation
-    return Fail();
+    GiveUp();
+    return false;
   }
 
   std::string_view p_;
@@ -249,6 +306,6 @@ class Reader {
 
 }  // namespace
 
-bool EveryMatchHasDigit(std::string_view pattern) { return Reader(pattern).Prove(); }
+std::size_t DigitRunInEveryMatch(std::string_view pattern) { return Reader(pattern).Prove(); }
 
 }  // namespace ecwatch::rules_internal

@@ -1,26 +1,30 @@
-// EveryMatchHasDigit: a load-time proof that a pattern cannot match text
-// without an ASCII digit.
+// DigitRunInEveryMatch: a load-time proof that every match of a pattern
+// holds a run of ASCII digits.
 //
 // Internal to rules/. Date patterns ("March 3, 2025", "2025年11月10日") are
 // candidates in every sentence that names a month, including each modal
-// "may"; a sentence without a digit cannot hold their matches, and is
-// skipped when this proof holds. The proof reads the pattern with a small
-// recursive reader of RE2 syntax: a digit ([0-9], \d, a class of digits
-// only) is required by a concatenation when one of its items requires it
-// (repeated at least once), and by an alternation when each branch does.
-// Anything the reader does not fully know (Unicode classes, \Q..\E, POSIX
-// classes, unknown escapes or groups) makes the answer false: false only
-// costs speed, never a match. Pure function, thread-safe.
+// "may"; a sentence without four digits in a row cannot hold their matches,
+// and is skipped. The proof reads the pattern with a small recursive reader
+// of RE2 syntax: a digit is [0-9], \d or a class of digits only; items of
+// digits only that follow each other (empty-width items such as \b between
+// them add no text) make a run as long as their shortest matches together,
+// n repeats of one make n times its length; a concatenation holds the
+// longest run one of its items or streaks holds, an alternation the
+// shortest of its branches'. Anything the reader does not fully know
+// (Unicode classes, \Q..\E, POSIX classes, unknown escapes or groups)
+// proves nothing: a short answer only costs speed, never a match. Pure
+// function, thread-safe.
 #ifndef ECWATCH_RULES_DIGIT_PROOF_H_
 #define ECWATCH_RULES_DIGIT_PROOF_H_
 
+#include <cstddef>
 #include <string_view>
 
 namespace ecwatch::rules_internal {
 
-// True only when every string pattern (RE2 syntax, as compiled) matches
-// holds one of the bytes '0'..'9'.
-bool EveryMatchHasDigit(std::string_view pattern);
+// A length n such that every string pattern (RE2 syntax, as compiled)
+// matches holds n bytes '0'..'9' in a row; 0 when none is proved.
+std::size_t DigitRunInEveryMatch(std::string_view pattern);
 
 }  // namespace ecwatch::rules_internal
 

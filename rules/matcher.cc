@@ -23,9 +23,9 @@ struct Matcher::Compiled {
   // Per pattern: the same matches found without RE2, when the pattern is a
   // literal alternation (a term list's; rules/literal_alternation.h).
   std::vector<std::optional<LiteralAlternation>> literal;
-  // Per pattern: every match holds an ASCII digit (rules/digit_proof.h), so
-  // a sentence without one is not searched.
-  std::vector<bool> needs_digit;
+  // Per pattern: every match holds this many ASCII digits in a row
+  // (rules/digit_proof.h), so a sentence without such a run is not searched.
+  std::vector<std::size_t> digit_run;
   // Per pattern: its value capture is always the whole match
   // (rules/value_span.h), so a hit needs no second pass for captures.
   std::vector<bool> value_is_span;
@@ -50,6 +50,16 @@ std::unique_ptr<re2::RE2> CompileOne(const std::string& pattern, const std::stri
     return nullptr;
   }
   return re;
+}
+
+// The most ASCII digits in a row in the sentence.
+std::size_t LongestDigitRun(std::string_view text, TextSpan sentence) {
+  std::size_t longest = 0, run = 0;
+  for (std::size_t i = sentence.start; i < sentence.end; ++i) {
+    run = text[i] >= '0' && text[i] <= '9' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
 }
 
 bool Overlaps(std::size_t s1, std::size_t e1, std::size_t s2, std::size_t e2) {
@@ -127,7 +137,7 @@ std::unique_ptr<Matcher::Compiled> Matcher::CompileRule(const Rule& rule, std::v
     }
     c->patterns.push_back(std::move(re));
     c->literal.push_back(LiteralAlternation::Parse(rule.patterns[p]));
-    c->needs_digit.push_back(EveryMatchHasDigit(rule.patterns[p]));
+    c->digit_run.push_back(DigitRunInEveryMatch(rule.patterns[p]));
     c->value_is_span.push_back(ValueIsWholeMatch(rule.patterns[p]));
   }
   for (const auto& x : rule.excludes) {
@@ -313,7 +323,7 @@ void Matcher::FindInSentence(const Candidates& candidates, const std::vector<std
                              std::size_t sentence_index, std::string_view published, std::vector<Hit>* out,
                              TextHits* pre) const {
   int ascii = -1;             // unknown
-  int digit = -1;             // unknown
+  int digits = -1;            // longest run of digits in the sentence (-1: unknown)
   int long_s_or_kelvin = -1;  // unknown
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const auto [r, p] = candidates[k];
@@ -326,12 +336,9 @@ void Matcher::FindInSentence(const Candidates& candidates, const std::vector<std
       }
       if (ascii) continue;
     }
-    if (compiled_[r]->needs_digit[p]) {
-      if (digit < 0) {
-        digit = std::any_of(text.begin() + sentence.start, text.begin() + sentence.end,
-                            [](char c) { return c >= '0' && c <= '9'; });
-      }
-      if (!digit) continue;
+    if (const std::size_t need = compiled_[r]->digit_run[p]; need > 0) {
+      if (digits < 0) digits = static_cast<int>(std::min<std::size_t>(LongestDigitRun(text, sentence), 1 << 20));
+      if (static_cast<std::size_t>(digits) < need) continue;
     }
     FindPattern(r, p, text, sentence, sentence.start, last_start, sentence_index, published,
                 &long_s_or_kelvin, out);
