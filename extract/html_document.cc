@@ -5,6 +5,7 @@
 
 #include <gumbo.h>
 
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <new>
@@ -47,10 +48,9 @@ class HtmlDocument::ParserOutput {
   static constexpr size_t kChunkBytes = 256 << 10;
   static constexpr uint32_t kLarge = 0xFFFFFFFF;
 
+  // The smallest c with 16 << c >= size.
   static int ClassOf(size_t size) {
-    int c = 0;
-    while ((size_t{16} << c) < size) ++c;
-    return c;
+    return size <= 16 ? 0 : static_cast<int>(std::bit_width(size - 1)) - 4;
   }
 
   void* Allocate(size_t size) {
