@@ -43,6 +43,17 @@ struct Tag {
   bool href_if_canonical = false;
   std::vector<size_t> hrefs;
   bool rel_may_be_canonical = false;
+
+  // Back to a default Tag, keeping the buffers' capacity.
+  void Clear() {
+    name.clear();
+    is_end = self_closing = dropped_attribute = href_if_canonical = rel_may_be_canonical = false;
+    end = std::string_view::npos;
+    type_attr.clear();
+    kept.clear();
+    keep_href = true;
+    hrefs.clear();
+  }
 };
 
 // Whether an attribute value may be "canonical" (any case) as the parser
@@ -137,9 +148,11 @@ size_t ScanAttributes(std::string_view s, size_t pos, Tag* tag) {
   return std::string_view::npos;
 }
 
-// Parses the tag at s[pos] == '<' whose next char starts a tag name.
-Tag ReadTag(std::string_view s, size_t pos, bool keep_hrefs) {
-  Tag tag;
+// Parses the tag at s[pos] == '<' whose next char starts a tag name into
+// *out (cleared first; its buffers are reused).
+void ReadTagInto(std::string_view s, size_t pos, bool keep_hrefs, Tag* out) {
+  Tag& tag = *out;
+  tag.Clear();
   pos += 1;
   if (s[pos] == '/') tag.is_end = true, ++pos;
   while (pos < s.size() && !IsSpace(s[pos]) && s[pos] != '/' && s[pos] != '>') {
@@ -153,6 +166,11 @@ Tag ReadTag(std::string_view s, size_t pos, bool keep_hrefs) {
     for (size_t i = tag.hrefs.size(); i-- > 0;) tag.kept.erase(tag.kept.begin() + tag.hrefs[i]);
     tag.dropped_attribute = true;
   }
+}
+
+Tag ReadTag(std::string_view s, size_t pos, bool keep_hrefs) {
+  Tag tag;
+  ReadTagInto(s, pos, keep_hrefs, &tag);
   return tag;
 }
 
@@ -222,14 +240,17 @@ bool IsBreakoutTag(const std::string& name) {
   return false;
 }
 
-bool IsVoidElement(const std::string& name) {
-  static constexpr std::string_view kVoid[] = {"area", "base", "br",   "col",   "embed",
-                                               "hr",   "img",  "input", "link", "meta",
-                                               "param", "source", "track", "wbr", "keygen"};
-  for (std::string_view v : kVoid) {
-    if (name == v) return true;
+// Void elements (no content, no end tag), by length first: this runs for
+// every tag of a page.
+bool IsVoidElement(std::string_view name) {
+  switch (name.size()) {
+    case 2: return name == "br" || name == "hr";
+    case 3: return name == "col" || name == "img" || name == "wbr";
+    case 4: return name == "area" || name == "base" || name == "link" || name == "meta";
+    case 5: return name == "embed" || name == "input" || name == "param" || name == "track";
+    case 6: return name == "source" || name == "keygen";
+    default: return false;
   }
-  return false;
 }
 
 // Elements whose content is raw text (read up to their end tag, no tags).
@@ -269,6 +290,7 @@ class Scanner {
   size_t dropped_open_ = 0;  // start tags dropped at the depth cap, not yet closed
   bool stand_ins_ = false;   // options_.stand_in_text, and the page allows it
   bool frameset_ = false;    // a <frameset> start tag was seen
+  Tag tag_;                  // the tag Run is at
 };
 
 // Text between tags; outside <pre>, a run of whitespace becomes one space or
@@ -431,17 +453,27 @@ size_t Scanner::HandleStartTag(size_t pos, const Tag& tag) {
   return tag.end;
 }
 
-// Elements that count towards nesting depth: not void, not self-closing, and
-// without an optional end tag (an unclosed <p> or <li> does not nest).
-bool CountsForDepth(const Tag& tag) {
-  static constexpr std::string_view kOptionalEnd[] = {
-      "p",     "li",    "dt",    "dd",       "option", "optgroup", "tr", "td", "th", "tbody",
-      "thead", "tfoot", "colgroup", "caption", "rb",   "rt",       "rp", "rtc", "html", "head", "body"};
-  if (tag.self_closing || IsVoidElement(tag.name)) return false;
-  for (std::string_view t : kOptionalEnd) {
-    if (tag.name == t) return false;
+// Elements whose end tag is optional (an unclosed <p> or <li> does not nest).
+bool HasOptionalEndTag(std::string_view name) {
+  switch (name.size()) {
+    case 1: return name == "p";
+    case 2:
+      return name == "li" || name == "dt" || name == "dd" || name == "tr" || name == "td" ||
+             name == "th" || name == "rb" || name == "rt" || name == "rp";
+    case 3: return name == "rtc";
+    case 4: return name == "html" || name == "head" || name == "body";
+    case 5: return name == "tbody" || name == "thead" || name == "tfoot";
+    case 6: return name == "option";
+    case 7: return name == "caption";
+    case 8: return name == "optgroup" || name == "colgroup";
+    default: return false;
   }
-  return true;
+}
+
+// Elements that count towards nesting depth: not void, not self-closing, and
+// without an optional end tag.
+bool CountsForDepth(const Tag& tag) {
+  return !tag.self_closing && !IsVoidElement(tag.name) && !HasOptionalEndTag(tag.name);
 }
 
 // Past limits::kMaxHtmlElements start tags, or limits::kMaxNestingDepth open
@@ -546,7 +578,8 @@ PrescanResult Scanner::Run() {
       pos = lt + 1;
       continue;
     }
-    Tag tag = ReadTag(in_, lt, options_.keep_hrefs);
+    Tag& tag = tag_;  // one per page: its buffers are reused tag after tag
+    ReadTagInto(in_, lt, options_.keep_hrefs, &tag);
     if (tag.end == std::string_view::npos) break;  // EOF in a tag: dropped, as in a browser
     TrackPreformatted(tag);
     if (is_end) {
