@@ -224,7 +224,7 @@ void AtomScanner::WalkLanes(std::string_view text, Lane* lanes, std::size_t byte
   std::uint32_t ends[kLanes][kChunk], rows_at[kLanes][kChunk];
   const std::uint32_t* rows = next_.data();
   const unsigned char* p[kLanes];
-  std::uint32_t row[kLanes];
+  std::size_t row[kLanes];  // as wide as a pointer: indexes without a zero-extension each byte
   std::size_t n[kLanes];
   for (std::size_t k = 0; k < kLanes; ++k) {
     p[k] = reinterpret_cast<const unsigned char*>(text.data()) + lanes[k].pos;
@@ -233,15 +233,15 @@ void AtomScanner::WalkLanes(std::string_view text, Lane* lanes, std::size_t byte
   }
   for (std::size_t i = 0; i < bytes; ++i) {
     for (std::size_t k = 0; k < kLanes; ++k) {
-      const std::uint32_t t = rows[row[k] + class_[p[k][i]]];
-      row[k] = t & ~kHasOutputs;
+      const std::size_t t = rows[row[k] + class_[p[k][i]]];
+      row[k] = t & ~std::size_t{kHasOutputs};
       ends[k][n[k]] = static_cast<std::uint32_t>(i + 1);
-      rows_at[k][n[k]] = row[k];
+      rows_at[k][n[k]] = static_cast<std::uint32_t>(row[k]);
       n[k] += t >> 31;
     }
   }
   for (std::size_t k = 0; k < kLanes; ++k) {
-    lanes[k].row = row[k];
+    lanes[k].row = static_cast<std::uint32_t>(row[k]);
     Emit(text, lanes[k].pos, lanes[k].emit_after, ends[k], rows_at[k], n[k], outs[k]);
     lanes[k].pos += bytes;
   }
