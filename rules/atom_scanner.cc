@@ -188,7 +188,7 @@ bool AtomScanner::BuildFolded(const std::vector<std::string>& atoms, std::size_t
   outputs_.clear();
   for (std::size_t s = 0; s < states; ++s) {
     out_begin_[s] = static_cast<std::int32_t>(outputs_.size());
-    outputs_.insert(outputs_.end(), all[s].begin(), all[s].end());
+    for (std::int32_t atom : all[s]) outputs_.push_back(check_[atom] == kNone ? atom : atom | kChecked);
   }
   out_begin_[states] = static_cast<std::int32_t>(outputs_.size());
   BuildRows();
@@ -310,8 +310,9 @@ void AtomScanner::Emit(std::string_view text, std::size_t base, std::size_t emit
     if (end <= emit_after) continue;
     const std::size_t s = (rows_at[k] >> class_shift_) * class_inverse_;
     for (std::int32_t j = out_begin_[s]; j < out_begin_[s + 1]; ++j) {
-      const std::int32_t atom = outputs_[j];
-      if (check_[atom] != kNone && !CheckAt(atom, text, end)) continue;
+      const std::int32_t output = outputs_[j];
+      const std::int32_t atom = output & ~kChecked;
+      if (output != atom && !CheckAt(atom, text, end)) continue;
       out->push_back({end, atom});
     }
   }

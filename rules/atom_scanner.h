@@ -86,6 +86,7 @@ class AtomScanner {
   std::uint32_t class_inverse_ = 1;  // odd * class_inverse_ == 1 (mod 2^32)
   std::vector<std::int32_t> out_begin_;  // state -> first of its atoms in outputs_ (state + 1: end)
   std::vector<std::int32_t> outputs_;    // atoms ending at a state, own and via suffix links
+  static constexpr std::int32_t kChecked = 0x40000000;  // in outputs_: the atom is compared after the scan
   std::vector<std::size_t> lengths_;     // atom -> length
   std::size_t max_length_ = 0;           // of the longest atom
   // Atoms compared after the scan: exact ones, and those with bytes from
