@@ -167,20 +167,24 @@ bool SetIndex::Compile() {
   atom_ids_.clear();
   std::sort(always_.begin(), always_.end());
   std::sort(always_excludes_.begin(), always_excludes_.end());
-  atom_begin_.assign(1, 0);
-  for (auto& v : by_atom) {
+  for (std::size_t a = 0; a < by_atom.size(); ++a) {
+    auto& v = by_atom[a];
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());
+    AtomInfo info;
+    info.clauses_begin = static_cast<std::uint32_t>(atom_clauses_.size());
     atom_clauses_.insert(atom_clauses_.end(), v.begin(), v.end());
-    atom_begin_.push_back(static_cast<std::uint32_t>(atom_clauses_.size()));
+    info.clauses_end = static_cast<std::uint32_t>(atom_clauses_.size());
+    info.length = static_cast<std::uint32_t>(atoms[a].size());
+    info.term_word = is_literal(static_cast<int>(a)) && literals_[a - filter_atoms_.size()].second;
+    atom_info_.push_back(info);
   }
   if (atoms.empty()) return true;
   return scanner_.Build(atoms, limits::kMaxAtomScannerBytes, exact);
 }
 
-bool SetIndex::IsLiteralAt(int atom, std::string_view text, std::size_t end) const {
-  const std::size_t k = atom - filter_atoms_.size();
-  return !literals_[k].second || terms_[k].OccursAt(text, end);  // the scanner compared the others
+bool SetIndex::TermWordAt(int atom, std::string_view text, std::size_t end) const {
+  return terms_[atom - filter_atoms_.size()].OccursAt(text, end);
 }
 
 void SetIndex::Scan(std::string_view text, Occurrences* out) const {
@@ -194,9 +198,10 @@ void SetIndex::Scan(std::string_view text, Occurrences* out) const {
 // clause counted is found.
 inline void SetIndex::Count(std::string_view text, int atom, std::size_t start, std::size_t end,
                             Scratch* s) const {
-  const std::uint32_t* c = atom_clauses_.data() + atom_begin_[atom];
-  const std::uint32_t* c_end = atom_clauses_.data() + atom_begin_[atom + 1];
-  if (c == c_end || (is_literal(atom) && !IsLiteralAt(atom, text, end))) return;
+  const AtomInfo& info = atom_info_[atom];
+  const std::uint32_t* c = atom_clauses_.data() + info.clauses_begin;
+  const std::uint32_t* c_end = atom_clauses_.data() + info.clauses_end;
+  if (c == c_end || (info.term_word && !TermWordAt(atom, text, end))) return;
   const std::uint32_t stamp = s->stamp;
   for (; c != c_end; ++c) {
     Scratch::ClauseState& cs = s->clause[*c];
@@ -231,22 +236,21 @@ void SetIndex::InSentence(std::string_view text, Occurrences* occ, TextSpan sent
   // Capital atoms by start: those starting in the sentence and ending in it.
   const auto& capital = occ->capital;
   std::size_t j = occ->next_capital;
-  while (j < capital.size() && capital[j].end - scanner_.atom_length(capital[j].atom) < sentence.start) ++j;
+  const auto start_of = [this](const AtomScanner::Occurrence& o) { return o.end - atom_info_[o.atom].length; };
+  while (j < capital.size() && start_of(capital[j]) < sentence.start) ++j;
   std::size_t j_end = j;
-  while (j_end < capital.size() && capital[j_end].end - scanner_.atom_length(capital[j_end].atom) < sentence.end) {
-    ++j_end;
-  }
+  while (j_end < capital.size() && start_of(capital[j_end]) < sentence.end) ++j_end;
   occ->next_capital = j_end;
   if (i == i_end && j == j_end) return;
   thread_local Scratch s;
   s.Next(clause_info_.size(), compiled_.size());
   for (; i < i_end; ++i) {
-    const std::size_t start = folded[i].end - scanner_.atom_length(folded[i].atom);
+    const std::size_t start = start_of(folded[i]);
     if (start >= sentence.start) Count(text, folded[i].atom, start, folded[i].end, &s);
   }
   for (; j < j_end; ++j) {
     if (capital[j].end <= sentence.end) {
-      Count(text, capital[j].atom, capital[j].end - scanner_.atom_length(capital[j].atom), capital[j].end, &s);
+      Count(text, capital[j].atom, start_of(capital[j]), capital[j].end, &s);
     }
   }
   // Entries were added by rule, then pattern: their ids are in that order.

@@ -99,9 +99,9 @@ class SetIndex {
   // rejects it.
   bool Formula(const std::string& pattern, std::vector<std::vector<int>>* clauses, std::string* error);
   int AtomId(const std::string& atom);
-  // True when the literal atom found at end is no term's word, or the
-  // word stands in its whole term there.
-  bool IsLiteralAt(int atom, std::string_view text, std::size_t end) const;
+  // True when the term's word (a literal atom) found at end stands in its
+  // whole term there.
+  bool TermWordAt(int atom, std::string_view text, std::size_t end) const;
   bool is_literal(int atom) const { return static_cast<std::size_t>(atom) >= filter_atoms_.size(); }
   struct Scratch;
   // Counts the clauses of the atom found at [start, end) toward their
@@ -116,9 +116,15 @@ class SetIndex {
   std::vector<Literal> literals_;                     // scanner atom - n -> literal
   std::vector<TermLiteral> terms_;                    // ... -> its pieces, for a term's words
   Candidates always_, always_excludes_;
-  // The formulas, compiled: scanner atom -> its clauses (CSR), clause ->
-  // its entry and the clauses that entry needs, entry -> what it stands for.
-  std::vector<std::uint32_t> atom_begin_;
+  // The formulas, compiled: scanner atom -> its clauses (CSR) and length,
+  // clause -> its entry and the clauses that entry needs, entry -> what it
+  // stands for.
+  struct AtomInfo {
+    std::uint32_t clauses_begin = 0, clauses_end = 0;  // its clauses in atom_clauses_
+    std::uint32_t length = 0;
+    bool term_word = false;  // a term's word: checked to stand in its whole term
+  };
+  std::vector<AtomInfo> atom_info_;  // by scanner atom
   std::vector<std::uint32_t> atom_clauses_;
   struct ClauseInfo {
     std::uint32_t entry = 0;  // whose formula the clause is part of
