@@ -25,6 +25,14 @@ constexpr Digits kDigit{1, 1};
 int Saturate(long long n) { return n > kMaxCount ? kMaxCount : static_cast<int>(n); }
 bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// An escape (the byte after a backslash) that stands for no digit: a class without
+// digits or with more than digits (\D \w \W \s \S \C), a control
+// character, or an escaped punctuation byte.
+bool IsNonDigitEscape(char c) {
+  static constexpr std::string_view kLetters = "DwWsSCntrfva";
+  return kLetters.find(c) != std::string_view::npos || (!IsAsciiAlnum(c) && static_cast<unsigned char>(c) < 0x80);
+}
+
 // Reads a pattern once, left to right. Each reading function returns what
 // every match of what it read holds (Digits); on anything it does not know,
 // it clears known_ and the proof fails.
@@ -182,43 +190,26 @@ class Reader {
     if (c == 'b' || c == 'B' || c == 'A' || c == 'z') return kEmpty;
     if (c == 'p' || c == 'P') return SkipUnicodeClass() ? kNone : Fail();
     if (c == 'x') return SkipHex() ? kNone : Fail();
-    if (c == 'D' || c == 'w' || c == 'W' || c == 's' || c == 'S' || c == 'C' || c == 'n' || c == 't' ||
-        c == 'r' || c == 'f' || c == 'v' || c == 'a') {
-      return kNone;
-    }
-    if (!IsAsciiAlnum(c) && static_cast<unsigned char>(c) < 0x80) return kNone;  // an escaped punctuation byte
+    if (IsNonDigitEscape(c)) return kNone;
     return Fail();  // \Q...\E, octal, back references, or unknown
   }
 
-  // Skip the name of \p or \P, the digits of \x; false (and the proof
-  // fails) when they do not end.
-  bool SkipUnicodeClass() {
-    if (Peek() == '{') {
-      while (!AtEnd() && Peek() != '}') ++i_;
-    }
-    if (AtEnd()) {
-      GiveUp();
-      return false;
-    }
-    ++i_;
-    return true;
+  // Skip the name of \p or \P (a letter or {Name}), the digits of \x (two
+  // or {hex}); false (and the proof fails) when they do not end.
+  bool SkipUnicodeClass() { return Peek() == '{' ? SkipBraced() : SkipBytes(1); }
+  bool SkipHex() { return Peek() == '{' ? SkipBraced() : SkipBytes(2); }
+
+  bool SkipBraced() {
+    while (!AtEnd() && Peek() != '}') ++i_;
+    return SkipBytes(1);
   }
 
-  bool SkipHex() {
-    if (Peek() == '{') {
-      while (!AtEnd() && Peek() != '}') ++i_;
-      if (AtEnd()) {
-        GiveUp();
-        return false;
-      }
-      ++i_;
-      return true;
-    }
-    if (i_ + 2 > p_.size()) {
+  bool SkipBytes(std::size_t n) {
+    if (i_ + n > p_.size()) {
       GiveUp();
       return false;
     }
-    i_ += 2;
+    i_ += n;
     return true;
   }
 
@@ -289,12 +280,7 @@ class Reader {
       SkipHex();
       return false;
     }
-    if (e == 'D' || e == 'w' || e == 'W' || e == 's' || e == 'S' || e == 'n' || e == 't' || e == 'r' ||
-        e == 'f' || e == 'v' || e == 'a') {
-      return false;
-    }
-    if (!IsAsciiAlnum(e) && static_cast<unsigned char>(e) < 0x80) return false;  // escaped punctuation
-    GiveUp();
+    if (!IsNonDigitEscape(e)) GiveUp();
     return false;
   }
 
