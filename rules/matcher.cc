@@ -323,7 +323,7 @@ void Matcher::FindInSentence(const Candidates& candidates, const std::vector<std
                              std::size_t sentence_index, std::string_view published, std::vector<Hit>* out,
                              TextHits* pre) const {
   int ascii = -1;             // unknown
-  int digits = -1;            // longest run of digits in the sentence (-1: unknown)
+  std::optional<std::size_t> digits;  // longest run of digits in the sentence, once needed
   int long_s_or_kelvin = -1;  // unknown
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const auto [r, p] = candidates[k];
@@ -337,8 +337,8 @@ void Matcher::FindInSentence(const Candidates& candidates, const std::vector<std
       if (ascii) continue;
     }
     if (const std::size_t need = compiled_[r]->digit_run[p]; need > 0) {
-      if (digits < 0) digits = static_cast<int>(std::min<std::size_t>(LongestDigitRun(text, sentence), 1 << 20));
-      if (static_cast<std::size_t>(digits) < need) continue;
+      if (!digits) digits = LongestDigitRun(text, sentence);
+      if (*digits < need) continue;
     }
     FindPattern(r, p, text, sentence, sentence.start, last_start, sentence_index, published,
                 &long_s_or_kelvin, out);
