@@ -158,8 +158,9 @@ void ReadTagInto(std::string_view s, size_t pos, bool keep_hrefs, Tag* out) {
   while (pos < s.size() && !IsSpace(s[pos]) && s[pos] != '/' && s[pos] != '>') {
     tag.name += Lower(s[pos++]);
   }
-  tag.keep_href = keep_hrefs || tag.name == "link" || tag.name == "base";
-  tag.href_if_canonical = !keep_hrefs && tag.name == "link";
+  const std::string_view name = tag.name;  // string_view: compares lengths first
+  tag.keep_href = keep_hrefs || name == "link" || name == "base";
+  tag.href_if_canonical = !keep_hrefs && name == "link";
   tag.end = ScanAttributes(s, pos, &tag);
   if (tag.href_if_canonical && !tag.rel_may_be_canonical && !tag.hrefs.empty()) {
     // Stylesheets, preloads, icons...: their URLs are most of a <head>.
@@ -341,7 +342,8 @@ void Scanner::StandIn(size_t start) {
 
 
 void Scanner::TrackPreformatted(const Tag& tag) {
-  if (tag.name != "pre" && tag.name != "listing") return;
+  const std::string_view name = tag.name;
+  if (name != "pre" && name != "listing") return;
   preformatted_ += tag.is_end ? -1 : 1;
   if (preformatted_ < 0) preformatted_ = 0;
 }
@@ -430,7 +432,7 @@ size_t Scanner::SkipSvg(size_t pos) {
 }
 
 size_t Scanner::HandleStartTag(size_t pos, const Tag& tag) {
-  const std::string& name = tag.name;
+  const std::string_view name = tag.name;  // string_view: compares lengths first
   if (name == "script" || name == "style" || name == "noscript" || name == "iframe" ||
       name == "noembed" || name == "noframes") {
     return CopyRawText(pos, tag, /*keep=*/false);
