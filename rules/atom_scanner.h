@@ -8,6 +8,9 @@
 // Aho-Corasick automaton over byte classes: one table load per byte, linear
 // in the text whatever the number of atoms. The loads of one walk depend on
 // each other, so a long text is walked as up to four interleaved parts.
+// Exact atoms that begin with a capital ("US", "Nd") are not in the
+// automaton (they would be reached at every "nd" of "and"): CapitalAtoms
+// finds them at the text's capitals.
 // Not a regex engine: literals only. Immutable after Build(): safe for
 // concurrent use.
 #ifndef ECWATCH_RULES_ATOM_SCANNER_H_
