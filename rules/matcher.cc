@@ -227,15 +227,17 @@ void Matcher::EmitHit(std::size_t r, std::size_t p, std::string_view text, TextS
 // Hits of one pattern of rule r in the sentence from pos on (no excludes
 // applied yet).
 void Matcher::FindPattern(std::size_t r, std::size_t p, std::string_view text, TextSpan sentence,
-                          std::size_t pos, std::size_t last_start, std::size_t sentence_index,
+                          std::size_t pos, StartRange starts, std::size_t sentence_index,
                           std::string_view published, int* long_s_or_kelvin,
                           std::vector<Hit>* out) const {
   const re2::RE2& re = *compiled_[r]->patterns[p];
   int context = -1;  // unknown
   const auto& literal = compiled_[r]->literal[p];
-  if (literal && literal->NeedsRangeCheck() && *long_s_or_kelvin < 0) {
+  const std::size_t last_start = starts.last;
+  if (*long_s_or_kelvin < 0 && ((literal && literal->NeedsRangeCheck()) || starts.first > pos)) {
     *long_s_or_kelvin = LiteralAlternation::HoldsLongSOrKelvin(text, sentence.start, sentence.end);
   }
+  if (starts.first > pos && !*long_s_or_kelvin) pos = starts.first;
   if (literal && !(literal->NeedsRangeCheck() && *long_s_or_kelvin)) {
     // RE2's matches, found by literal compares (every match is non-empty;
     // none starts after last_start, as for RE2 below).
@@ -289,7 +291,7 @@ void Matcher::FindPatternInText(std::size_t r, std::size_t p, std::string_view t
       continue;
     }
     int long_s_or_kelvin = -1;
-    FindPattern(r, p, text, sentence, std::max(pos, sentence.start), SetIndex::kNoBound, si, published,
+    FindPattern(r, p, text, sentence, std::max(pos, sentence.start), StartRange{}, si, published,
                 &long_s_or_kelvin, out);
     pos = sentence.end;  // a CJK sentence may start right there
   }
@@ -318,7 +320,7 @@ void Matcher::ApplyExcludes(std::size_t r, std::string_view text, TextSpan sente
   }
 }
 
-void Matcher::FindInSentence(const Candidates& candidates, const std::vector<std::size_t>* last_starts,
+void Matcher::FindInSentence(const Candidates& candidates, const std::vector<StartRange>* starts,
                              const Candidates* excludes, std::string_view text, TextSpan sentence,
                              std::size_t sentence_index, std::string_view published, std::vector<Hit>* out,
                              TextHits* pre) const {
@@ -327,7 +329,7 @@ void Matcher::FindInSentence(const Candidates& candidates, const std::vector<std
   int long_s_or_kelvin = -1;  // unknown
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const auto [r, p] = candidates[k];
-    const std::size_t last_start = last_starts ? (*last_starts)[k] : SetIndex::kNoBound;
+    const StartRange range = starts ? (*starts)[k] : StartRange{};
     if (pre && pre->Take(r, p, sentence_index, out)) continue;
     if (rules_[r].non_ascii_pattern == static_cast<int>(p)) {
       if (ascii < 0) {
@@ -340,7 +342,7 @@ void Matcher::FindInSentence(const Candidates& candidates, const std::vector<std
       if (!digits) digits = LongestDigitRun(text, sentence);
       if (*digits < need) continue;
     }
-    FindPattern(r, p, text, sentence, sentence.start, last_start, sentence_index, published,
+    FindPattern(r, p, text, sentence, sentence.start, range, sentence_index, published,
                 &long_s_or_kelvin, out);
   }
   // Excludes of each rule hit (candidates are sorted by rule, so are the hits).
@@ -383,21 +385,21 @@ void Matcher::FindAlways(std::string_view text, const Segments& segments, std::s
   }
 }
 
-// The sorted union of a sentence's candidates (with the latest starts of
-// their matches) and the patterns without atoms (no bound), in *out and
-// *out_bounds.
-void Matcher::MergeAlways(const Candidates& patterns, const std::vector<std::size_t>& last_starts,
-                          const Candidates& always, Candidates* out, std::vector<std::size_t>* out_bounds) {
+// The sorted union of a sentence's candidates (with where their matches
+// can start) and the patterns without atoms (no bound), in *out and
+// *out_starts.
+void Matcher::MergeAlways(const Candidates& patterns, const std::vector<StartRange>& starts,
+                          const Candidates& always, Candidates* out, std::vector<StartRange>* out_starts) {
   out->clear();
-  out_bounds->clear();
+  out_starts->clear();
   std::size_t a = 0, b = 0;
   while (a < patterns.size() || b < always.size()) {
     if (b == always.size() || (a < patterns.size() && patterns[a] < always[b])) {
       out->push_back(patterns[a]);
-      out_bounds->push_back(last_starts[a++]);
+      out_starts->push_back(starts[a++]);
     } else {
       out->push_back(always[b++]);
-      out_bounds->push_back(SetIndex::kNoBound);
+      out_starts->push_back(StartRange{});
     }
   }
 }
@@ -414,27 +416,27 @@ std::vector<Hit> Matcher::FindAll(std::string_view text, const Segments& segment
   struct Scratch {
     SetIndex::Occurrences occ;
     Candidates patterns, excludes, candidates;
-    std::vector<std::size_t> last_starts, bounds;
+    std::vector<StartRange> starts, merged_starts;
     std::vector<Hit> sentence_hits;
   };
   thread_local Scratch scratch;
-  auto& [occ, patterns, excludes, candidates, last_starts, bounds, sentence_hits] = scratch;
+  auto& [occ, patterns, excludes, candidates, starts, merged_starts, sentence_hits] = scratch;
   set_->Scan(text, &occ);
   for (std::size_t i = 0; i < segments.sentences.size(); ++i) {
     const TextSpan s = segments.sentences[i];
-    set_->InSentence(text, &occ, s, &patterns, &excludes, &last_starts);
+    set_->InSentence(text, &occ, s, &patterns, &excludes, &starts);
     const bool has_pre = next_pre < pre_sentences.size() && pre_sentences[next_pre] == i;
     if (has_pre) ++next_pre;
     if (patterns.empty() && !has_pre) continue;
     const Candidates* all = &patterns;
-    const std::vector<std::size_t>* all_bounds = &last_starts;
+    const std::vector<StartRange>* all_starts = &starts;
     if (has_pre) {
-      MergeAlways(patterns, last_starts, pre.patterns, &candidates, &bounds);
+      MergeAlways(patterns, starts, pre.patterns, &candidates, &merged_starts);
       all = &candidates;
-      all_bounds = &bounds;
+      all_starts = &merged_starts;
     }
     sentence_hits.clear();
-    FindInSentence(*all, all_bounds, &excludes, text, s, i, published, &sentence_hits, &pre);
+    FindInSentence(*all, all_starts, &excludes, text, s, i, published, &sentence_hits, &pre);
     std::sort(sentence_hits.begin(), sentence_hits.end(), [](const Hit& a, const Hit& b) {
       return a.start != b.start ? a.start < b.start : a.end > b.end;
     });

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "rules/rule.h"
+#include "rules/set_index.h"
 #include "rules/text_split.h"
 
 namespace re2 {
@@ -26,8 +27,6 @@ class RE2;
 }  // namespace re2
 
 namespace ecwatch::rules_internal {
-
-class SetIndex;
 
 // One accepted rule hit, offsets into the scanned text.
 struct Hit {
@@ -69,25 +68,28 @@ class Matcher {
   Matcher();
   using Candidates = std::vector<std::pair<std::size_t, std::size_t>>;
   static std::unique_ptr<Compiled> CompileRule(const Rule& rule, std::vector<std::string>* errors);
+  using StartRange = SetIndex::StartRange;
   // Runs the candidate (rule, pattern) pairs, sorted by rule, over one
-  // sentence (no match of candidates[k] starts after (*last_starts)[k],
-  // when given) and applies each rule's excludes (those listed in *excludes
-  // as (rule, exclude) pairs, sorted, and those without atoms; all when
+  // sentence (the matches of candidates[k] start within (*starts)[k], when
+  // given) and applies each rule's excludes (those listed in *excludes as
+  // (rule, exclude) pairs, sorted, and those without atoms; all when
   // nullptr); the hits of the patterns in *pre (when given) come from there.
-  void FindInSentence(const Candidates& candidates, const std::vector<std::size_t>* last_starts,
+  void FindInSentence(const Candidates& candidates, const std::vector<StartRange>* starts,
                       const Candidates* excludes, std::string_view text, TextSpan sentence,
                       std::size_t sentence_index, std::string_view published, std::vector<Hit>* out,
                       TextHits* pre = nullptr) const;
-  static void MergeAlways(const Candidates& patterns, const std::vector<std::size_t>& last_starts,
-                          const Candidates& always, Candidates* out, std::vector<std::size_t>* out_bounds);
+  static void MergeAlways(const Candidates& patterns, const std::vector<StartRange>& starts,
+                          const Candidates& always, Candidates* out, std::vector<StartRange>* out_starts);
   void FindAlways(std::string_view text, const Segments& segments, std::string_view published,
                   TextHits* pre) const;
   void FindPatternInText(std::size_t rule, std::size_t pattern, std::string_view text, const Segments& segments,
                          std::string_view published, std::vector<Hit>* out) const;
+  // Searches from pos (from starts.first, when later, in a sentence
+  // without U+017F or U+212A: the term bound counts ASCII folding only);
   // *long_s_or_kelvin caches LiteralAlternation::HoldsLongSOrKelvin for the
   // sentence (-1: not computed yet).
   void FindPattern(std::size_t rule, std::size_t pattern, std::string_view text, TextSpan sentence,
-                   std::size_t pos, std::size_t last_start, std::size_t sentence_index, std::string_view published,
+                   std::size_t pos, StartRange starts, std::size_t sentence_index, std::string_view published,
                    int* long_s_or_kelvin, std::vector<Hit>* out) const;
   void EmitHit(std::size_t rule, std::size_t pattern, std::string_view text, TextSpan sentence,
                std::size_t sentence_index, std::size_t start, std::size_t end, std::string_view published,

@@ -38,6 +38,7 @@ struct SetIndex::Scratch {
   // Per clause and per entry, what one visit reads and writes lies together.
   struct ClauseState {
     std::uint32_t seen = 0;  // stamp when satisfied
+    std::size_t first = 0;   // earliest start of its atoms' whole terms (valid when seen)
     std::size_t last = 0;    // latest start of its atoms (valid when seen)
   };
   struct EntryState {
@@ -93,6 +94,12 @@ bool SetIndex::Add(const std::string& pattern, const Rule::Literals& literals, s
   };
   if (!ls.empty() && std::none_of(ls.begin(), ls.end(), unusable)) {
     for (const auto& l : ls) e.literals.emplace_back(l, literals.words);
+    // A term list's words pattern matches whole terms only: each match
+    // starts where one of its terms does (not so when a term begins with a
+    // separator, which the check leaves out).
+    e.term_starts = literals.words && std::none_of(ls.begin(), ls.end(), [](const std::string& l) {
+                      return TermLiteral::Of(l).leading_separator;
+                    });
   } else if (!Formula(pattern, &e.clauses, error)) {
     return false;
   }
@@ -156,6 +163,7 @@ bool SetIndex::Compile() {
     // Clause 0 is the pattern's own (literals, or its formula's first)
     // unless the pattern has none and only a gate's.
     bound_clause_.push_back(e.own_clauses > 0 ? static_cast<std::int64_t>(clause_info_.size()) : -1);
+    first_clause_.push_back(e.term_starts ? static_cast<std::int64_t>(clause_info_.size()) : -1);
     for (const auto& c : e.clauses) {
       const auto clause = static_cast<std::uint32_t>(clause_info_.size());
       clause_info_.push_back({entry, static_cast<std::uint32_t>(e.clauses.size())});
@@ -183,8 +191,8 @@ bool SetIndex::Compile() {
   return scanner_.Build(atoms, limits::kMaxAtomScannerBytes, exact);
 }
 
-bool SetIndex::TermWordAt(int atom, std::string_view text, std::size_t end) const {
-  return terms_[atom - filter_atoms_.size()].OccursAt(text, end);
+bool SetIndex::TermWordAt(int atom, std::string_view text, std::size_t end, std::size_t* start) const {
+  return terms_[atom - filter_atoms_.size()].OccursAt(text, end, start);
 }
 
 void SetIndex::Scan(std::string_view text, Occurrences* out) const {
@@ -201,15 +209,18 @@ inline void SetIndex::Count(std::string_view text, int atom, std::size_t start, 
   const AtomInfo& info = atom_info_[atom];
   const std::uint32_t* c = atom_clauses_.data() + info.clauses_begin;
   const std::uint32_t* c_end = atom_clauses_.data() + info.clauses_end;
-  if (c == c_end || (info.term_word && !TermWordAt(atom, text, end))) return;
+  std::size_t term_start = start;
+  if (c == c_end || (info.term_word && !TermWordAt(atom, text, end, &term_start))) return;
   const std::uint32_t stamp = s->stamp;
   for (; c != c_end; ++c) {
     Scratch::ClauseState& cs = s->clause[*c];
     if (cs.seen == stamp) {
+      cs.first = std::min(cs.first, term_start);
       cs.last = std::max(cs.last, start);
       continue;
     }
     cs.seen = stamp;
+    cs.first = term_start;
     cs.last = start;
     const ClauseInfo info = clause_info_[*c];
     Scratch::EntryState& es = s->entry[info.entry];
@@ -222,10 +233,10 @@ inline void SetIndex::Count(std::string_view text, int atom, std::size_t start, 
 }
 
 void SetIndex::InSentence(std::string_view text, Occurrences* occ, TextSpan sentence, Candidates* patterns,
-                          Candidates* excludes, std::vector<std::size_t>* last_starts) const {
+                          Candidates* excludes, std::vector<StartRange>* starts) const {
   patterns->clear();
   excludes->clear();
-  last_starts->clear();
+  starts->clear();
   // Folded atoms by end: those ending in the sentence and starting in it.
   const auto& folded = occ->folded;
   std::size_t i = occ->next_folded;
@@ -263,8 +274,9 @@ void SetIndex::InSentence(std::string_view text, Occurrences* occ, TextSpan sent
       continue;
     }
     patterns->emplace_back(x.rule, x.index);
-    const std::int64_t c = bound_clause_[e];
-    last_starts->push_back(c < 0 ? kNoBound : s.clause[static_cast<std::size_t>(c)].last);
+    const std::int64_t last = bound_clause_[e], first = first_clause_[e];
+    starts->push_back({first < 0 ? 0 : s.clause[static_cast<std::size_t>(first)].first,
+                       last < 0 ? kNoBound : s.clause[static_cast<std::size_t>(last)].last});
   }
 }
 

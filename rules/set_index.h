@@ -71,18 +71,26 @@ class SetIndex {
 
   // No bound on where a candidate's matches start.
   static constexpr std::size_t kNoBound = static_cast<std::size_t>(-1);
+  // Where a candidate's matches in a sentence can start: none before first,
+  // none after last.
+  struct StartRange {
+    std::size_t first = 0;
+    std::size_t last = kNoBound;
+    bool operator==(const StartRange&) const = default;
+  };
 
   // Evaluates the formulas on the atoms of *occ (from Scan of text) that
   // lie wholly inside sentence, and sets *patterns to the (rule, pattern)
   // pairs and *excludes to the (rule, exclude) pairs whose formulas hold
-  // there (each sorted; without the always ones). (*last_starts)[k] is the
-  // latest offset at which a match of (*patterns)[k] in the sentence can
-  // start (every match holds an occurrence of the atoms of one of its
-  // clauses; kNoBound when unknown). Sentences must come in text order: *occ
-  // remembers how far it was read. Cost: linear in the occurrences and the
-  // clauses they satisfy.
+  // there (each sorted; without the always ones). (*starts)[k] bounds where
+  // a match of (*patterns)[k] in the sentence can start: last is the latest
+  // start of an atom of its first clause (every match holds one; kNoBound
+  // when unknown); first, for a term list's words, the earliest start of a
+  // whole term (every match is one; else 0). Sentences must come in text
+  // order: *occ remembers how far it was read. Cost: linear in the
+  // occurrences and the clauses they satisfy.
   void InSentence(std::string_view text, Occurrences* occ, TextSpan sentence, Candidates* patterns,
-                  Candidates* excludes, std::vector<std::size_t>* last_starts) const;
+                  Candidates* excludes, std::vector<StartRange>* starts) const;
 
  private:
   using Literal = std::pair<std::string, bool>;  // (literal, whole word ASCII-folded)
@@ -93,6 +101,7 @@ class SetIndex {
     std::vector<Literal> literals;          // one more clause: one of these
     std::vector<std::vector<int>> clauses;  // scanner atom ids
     std::size_t own_clauses = 0;            // the first ones; then its gate's
+    bool term_starts = false;               // every match starts where a whole term of literals does
   };
 
   // Clauses of pattern over scanner atoms (FilteredRE2's); false when RE2
@@ -100,8 +109,8 @@ class SetIndex {
   bool Formula(const std::string& pattern, std::vector<std::vector<int>>* clauses, std::string* error);
   int AtomId(const std::string& atom);
   // True when the term's word (a literal atom) found at end stands in its
-  // whole term there.
-  bool TermWordAt(int atom, std::string_view text, std::size_t end) const;
+  // whole term there, which starts at *start.
+  bool TermWordAt(int atom, std::string_view text, std::size_t end, std::size_t* start) const;
   bool is_literal(int atom) const { return static_cast<std::size_t>(atom) >= filter_atoms_.size(); }
   struct Scratch;
   // Counts the clauses of the atom found at [start, end) toward their
@@ -132,6 +141,7 @@ class SetIndex {
   };
   std::vector<ClauseInfo> clause_info_;
   std::vector<std::int64_t> bound_clause_;  // entry -> clause bounding match starts, or -1
+  std::vector<std::int64_t> first_clause_;  // entry -> clause of whole terms every match starts at, or -1
   std::vector<Entry> compiled_;  // without clauses
 };
 

@@ -61,10 +61,11 @@ TermLiteral TermLiteral::Of(const std::string& term) {
   for (std::size_t i = 0; i < t.pieces.size(); ++i) {
     if (t.pieces[i].size() > t.pieces[t.anchor].size()) t.anchor = i;
   }
+  t.leading_separator = !term.empty() && (term[0] == ' ' || term[0] == '-');
   return t;
 }
 
-bool TermLiteral::OccursAt(std::string_view text, std::size_t end) const {
+bool TermLiteral::OccursAt(std::string_view text, std::size_t end, std::size_t* term_start) const {
   std::size_t start = end - pieces[anchor].size();
   for (std::size_t k = anchor; k-- > 0;) {  // pieces before the anchor, right to left
     const std::size_t before = start;
@@ -83,7 +84,9 @@ bool TermLiteral::OccursAt(std::string_view text, std::size_t end) const {
   const std::string& first = pieces.front();
   const std::string& last = pieces.back();
   if (IsWordByte(first.front()) && start > 0 && IsWordByte(text[start - 1])) return false;
-  return !(IsWordByte(last.back()) && end < text.size() && IsWordByte(text[end]));
+  if (IsWordByte(last.back()) && end < text.size() && IsWordByte(text[end])) return false;
+  if (term_start) *term_start = start;
+  return true;
 }
 
 }  // namespace ecwatch::rules_internal

@@ -20,6 +20,7 @@ namespace ecwatch::rules_internal {
 struct TermLiteral {
   std::vector<std::string> pieces;  // lower case, split at spaces and hyphens; none empty
   std::size_t anchor = 0;           // index of the longest piece (the first of equals)
+  bool leading_separator = false;   // the term begins with a space or hyphen
 
   // The pieces of term; no pieces when it holds none (only separators).
   static TermLiteral Of(const std::string& term);
@@ -29,8 +30,10 @@ struct TermLiteral {
   // each separated by a run of separators, and no word character touching a
   // word-character edge of the term. Implied by every RE2 match of the term
   // there; a term that starts or ends with a separator is checked without it
-  // (a weaker, still necessary, condition).
-  bool OccursAt(std::string_view text, std::size_t end) const;
+  // (a weaker, still necessary, condition). When true and start is given,
+  // *start is where the term's first piece begins there: where the RE2
+  // match begins, unless the term begins with a separator.
+  bool OccursAt(std::string_view text, std::size_t end, std::size_t* start = nullptr) const;
 };
 
 }  // namespace ecwatch::rules_internal

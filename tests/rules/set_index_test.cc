@@ -23,7 +23,7 @@ PerSentence Walk(const SetIndex& index, const std::string& text) {
   PerSentence out;
   for (const TextSpan& s : seg.sentences) {
     Candidates p, x;
-    std::vector<std::size_t> starts;
+    std::vector<SetIndex::StartRange> starts;
     index.InSentence(text, &occ, s, &p, &x, &starts);
     REQUIRE(starts.size() == p.size());
     out.patterns.push_back(p);
@@ -123,10 +123,30 @@ TEST_CASE("SetIndex: a candidate's matches start at or before its first clause's
   SetIndex::Occurrences occ;
   index.Scan(text, &occ);
   Candidates p, x;
-  std::vector<std::size_t> starts;
+  std::vector<SetIndex::StartRange> starts;
   index.InSentence(text, &occ, TextSpan{0, text.size()}, &p, &x, &starts);
   CHECK(p == Candidates{{0, 0}, {1, 0}, {2, 0}});
-  CHECK(starts == std::vector<std::size_t>{text.find("germanium"), text.find(" tons."), SetIndex::kNoBound});
+  CHECK(starts == std::vector<SetIndex::StartRange>{
+                      {0, text.find("germanium")}, {0, text.find(" tons.")}, {0, SetIndex::kNoBound}});
+}
+
+TEST_CASE("SetIndex: a term list's words start no earlier than the first whole term", "[set_index]") {
+  SetIndex index;
+  // As a term list compiles its words (rules/term_list.cc): whole terms.
+  AddOrDie(&index, R"((?i)(?:\brare[\s\x{2010}-\x{2014}-]+earths?\b|\bgallium\b))", 0, 0,
+           Rule::Literals{{"rare earth", "rare earths", "gallium"}, true});
+  // A term beginning with a separator gives no such bound.
+  AddOrDie(&index, R"((?i)(?:[\s\x{2010}-\x{2014}-]+based\b))", 1, 0, Rule::Literals{{"-based"}, true});
+  REQUIRE(index.Compile());
+  const std::string text = "Earth and gallium, then RARE  earths and U.S. -based rare earth.";
+  SetIndex::Occurrences occ;
+  index.Scan(text, &occ);
+  Candidates p, x;
+  std::vector<SetIndex::StartRange> starts;
+  index.InSentence(text, &occ, TextSpan{0, text.size()}, &p, &x, &starts);
+  REQUIRE(p == Candidates{{0, 0}, {1, 0}});
+  CHECK(starts[0].first == text.find("gallium"));
+  CHECK(starts[1].first == 0);
 }
 
 }  // namespace

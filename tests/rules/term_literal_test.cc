@@ -35,5 +35,17 @@ TEST_CASE("TermLiteral::OccursAt wants the whole term around its anchor", "[rule
   CHECK(Occurs("U.S.-based", "u.s. based"));
 }
 
+TEST_CASE("TermLiteral::OccursAt gives where the term begins", "[rules][term_literal]") {
+  const TermLiteral t = TermLiteral::Of("State Council-approved list");
+  const std::string text = "The  state \xE2\x80\x94" "council--approved   LIST was out.";
+  const std::size_t anchor_end = text.find("approved") + std::string("approved").size();
+  std::size_t start = 0;
+  REQUIRE(t.OccursAt(text, anchor_end, &start));
+  CHECK(start == text.find("state"));
+  CHECK_FALSE(t.leading_separator);
+  CHECK(TermLiteral::Of("-based").leading_separator);
+  CHECK(TermLiteral::Of(" tin").leading_separator);
+}
+
 }  // namespace
 }  // namespace ecwatch::rules_internal
