@@ -115,7 +115,7 @@ TEST_CASE("A page parsed with stand-ins gives the tree it gives without them", "
       // Frameset: only whitespace of text is kept there.
       "<frameset>  text in a frameset ignored  </frameset>",
       // Non-ASCII runs, controls and CR (kept inline).
-      "<p>caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9e \xE4\xB8\xAD\xE6\x96\x87\xE6\x96\x87\xE5\xAD\x97</p>"
+      "<p>caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e \xE4\xB8\xAD\xE6\x96\x87\xE6\x96\x87\xE5\xAD\x97</p>"
       "<p>with a carriage\r\nreturn inside it</p><p>with a bell\x07 inside it</p>",
   };
   for (const char* page : pages) {
