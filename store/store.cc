@@ -8,13 +8,16 @@
 #include "store/store.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "base/json.h"
 #include "base/limits.h"
@@ -30,6 +33,24 @@ namespace {
 
 // How long a writer waits for another connection's lock before SQLITE_BUSY.
 constexpr int kBusyTimeoutMs = 5000;
+
+// Switches the database to WAL. On a new file this needs an exclusive lock,
+// and SQLite answers SQLITE_BUSY at once, without its busy handler, while
+// another connection holds the file (two processes opening one new
+// database): retried every 10 ms for up to kBusyTimeoutMs. Other errors
+// (a file that is no database) are thrown as they come.
+void UseWal(SQLite::Database& db) {
+  constexpr int kStepMs = 10;
+  for (int waited = 0;; waited += kStepMs) {
+    try {
+      db.exec("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const SQLite::Exception& e) {
+      if (e.getErrorCode() != SQLITE_BUSY || waited >= kBusyTimeoutMs) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(kStepMs));
+  }
+}
 
 bool IsPlainFile(const std::string& path) {
   return !path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0;
@@ -65,7 +86,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   try {
     auto db = std::make_unique<SQLite::Database>(
         path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_URI, kBusyTimeoutMs);
-    db->exec("PRAGMA journal_mode = WAL");  // first read: fails here on a non-database file
+    UseWal(*db);  // first read: fails here on a non-database file
     db->exec("PRAGMA synchronous = NORMAL");
     db->exec("PRAGMA foreign_keys = ON");
     store_internal::MigrateSchema(*db);
