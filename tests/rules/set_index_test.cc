@@ -32,6 +32,15 @@ PerSentence Walk(const SetIndex& index, const std::string& text) {
   return out;
 }
 
+// The candidates of text read as one sentence, with their start ranges.
+void InWholeText(const SetIndex& index, const std::string& text, Candidates* p,
+                 std::vector<SetIndex::StartRange>* starts) {
+  SetIndex::Occurrences occ;
+  index.Scan(text, &occ);
+  Candidates x;
+  index.InSentence(text, &occ, TextSpan{0, text.size()}, p, &x, starts);
+}
+
 void AddOrDie(SetIndex* index, const std::string& pattern, std::size_t rule, std::size_t p = 0,
               const Rule::Literals& literals = {}, int gate = -1) {
   std::string error;
@@ -120,11 +129,9 @@ TEST_CASE("SetIndex: a candidate's matches start at or before its first clause's
   AddOrDie(&index, R"(\d+\s*%)", 2, 0, {}, gate);               // only the gate's clause: no bound
   REQUIRE(index.Compile());
   const std::string text = "Gallium, 40 tonnes of germanium metal and 5 % more tons.";
-  SetIndex::Occurrences occ;
-  index.Scan(text, &occ);
-  Candidates p, x;
+  Candidates p;
   std::vector<SetIndex::StartRange> starts;
-  index.InSentence(text, &occ, TextSpan{0, text.size()}, &p, &x, &starts);
+  InWholeText(index, text, &p, &starts);
   CHECK(p == Candidates{{0, 0}, {1, 0}, {2, 0}});
   CHECK(starts == std::vector<SetIndex::StartRange>{
                       {0, text.find("germanium")}, {0, text.find(" tons.")}, {0, SetIndex::kNoBound}});
@@ -139,11 +146,9 @@ TEST_CASE("SetIndex: a term list's words start no earlier than the first whole t
   AddOrDie(&index, R"((?i)(?:[\s\x{2010}-\x{2014}-]+based\b))", 1, 0, Rule::Literals{{"-based"}, true});
   REQUIRE(index.Compile());
   const std::string text = "Earth and gallium, then RARE  earths and U.S. -based rare earth.";
-  SetIndex::Occurrences occ;
-  index.Scan(text, &occ);
-  Candidates p, x;
+  Candidates p;
   std::vector<SetIndex::StartRange> starts;
-  index.InSentence(text, &occ, TextSpan{0, text.size()}, &p, &x, &starts);
+  InWholeText(index, text, &p, &starts);
   REQUIRE(p == Candidates{{0, 0}, {1, 0}});
   CHECK(starts[0].first == text.find("gallium"));
   CHECK(starts[1].first == 0);
