@@ -50,6 +50,7 @@ void AtomScanner::BuildChecks(const std::vector<std::string>& atoms, const std::
   exact_mask_.assign(atoms.size(), 0);
   exact_value_.assign(atoms.size(), 0);
   for (std::size_t i = 0; i < atoms.size(); ++i) {
+    if (capital_[i]) continue;  // found apart, as written: nothing to compare
     const bool non_ascii = std::any_of(atoms[i].begin(), atoms[i].end(),
                                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     if (i < exact.size() && exact[i]) {

@@ -92,7 +92,7 @@ class AtomScanner {
   static constexpr std::int32_t kChecked = 0x40000000;  // in outputs_: the atom is compared after the scan
   std::vector<std::size_t> lengths_;     // atom -> length
   std::size_t max_length_ = 0;           // of the longest atom
-  // Atoms compared after the scan: exact ones, and those with bytes from
+  // Atoms compared after the scan: exact ones (but the capitals), and those with bytes from
   // 0x80 (which share classes). For exact atoms of at most 8 bytes, the 8
   // text bytes ending at an occurrence, masked, as a little-endian word
   // (mask 0: compared bytewise).
