@@ -15,7 +15,7 @@ namespace {
 // A chemical symbol counts only in a sentence that talks chemistry.
 constexpr const char* kDefaultSymbolContext =
     "(?i:\\b(?:oxides?|alloys?|metals?|elements?|magnets?|compounds?|isotopes?|ores?|carbonates?|"
-    "hydroxides?|chlorides?|sulph?ates?|nitrides?|arsenides?|periodic|chemical|rare earths?)\\b)";
+    "hydroxides?|chlorides?|sulphates?|sulfates?|nitrides?|arsenides?|periodic|chemical|rare earths?)\\b)";
 
 // Collects errors for one file, prefixed by the value's position.
 class Reporter {
