@@ -54,20 +54,25 @@ std::size_t SeparatorAt(std::string_view text, std::size_t i, std::size_t end) {
   return 0;
 }
 
-// Parses one alternative ("\b" literals and separators, optional "\b");
-// false when it has another shape.
-bool ParseAlternative(std::string_view s, bool fold, std::string* body, bool* end_boundary) {
-  if (s.substr(0, 2) != "\\b") return false;
-  s.remove_prefix(2);
+// The chemical symbols' shape (rules/term_list.cc): "\b(?:" alternatives
+// of literals only, then this.
+constexpr std::string_view kSymbolsHead = "\\b(?:";
+constexpr std::string_view kSymbolsTail = ")(?:\\b|[0-9])";
+
+// Parses one alternative ("\b" (unless symbols: the shape's) literals and
+// separators, optional "\b"); false when it has another shape.
+bool ParseAlternative(std::string_view s, bool fold, bool symbols, std::string* body, bool* end_boundary) {
+  if (!symbols && s.substr(0, 2) != "\\b") return false;
+  if (!symbols) s.remove_prefix(2);
   *end_boundary = false;
   bool after_separator = true;  // no separator first
   while (!s.empty()) {
-    if (s == "\\b") {
+    if (s == "\\b" && !symbols) {
       *end_boundary = true;
       break;
     }
     if (s.substr(0, kTermWordSeparator.size()) == kTermWordSeparator) {
-      if (after_separator) return false;
+      if (after_separator || symbols) return false;
       body->push_back('\0');
       after_separator = true;
       s.remove_prefix(kTermWordSeparator.size());
@@ -117,8 +122,16 @@ std::optional<LiteralAlternation> LiteralAlternation::Parse(std::string_view pat
     out.fold_ = true;
     pattern.remove_prefix(4);
   }
-  if (pattern.size() < 4 || pattern.substr(0, 3) != "(?:" || pattern.back() != ')') return std::nullopt;
-  pattern = pattern.substr(3, pattern.size() - 4);
+  const bool symbols = !out.fold_ && pattern.size() > kSymbolsHead.size() + kSymbolsTail.size() &&
+                       pattern.substr(0, kSymbolsHead.size()) == kSymbolsHead &&
+                       pattern.substr(pattern.size() - kSymbolsTail.size()) == kSymbolsTail;
+  if (symbols) {
+    pattern = pattern.substr(kSymbolsHead.size(), pattern.size() - kSymbolsHead.size() - kSymbolsTail.size());
+  } else if (pattern.size() < 4 || pattern.substr(0, 3) != "(?:" || pattern.back() != ')') {
+    return std::nullopt;
+  } else {
+    pattern = pattern.substr(3, pattern.size() - 4);
+  }
   // Split at unescaped '|' (an escaped byte is skipped whole).
   std::size_t from = 0;
   for (std::size_t i = 0; i <= pattern.size(); ++i) {
@@ -128,9 +141,11 @@ std::optional<LiteralAlternation> LiteralAlternation::Parse(std::string_view pat
     }
     if (i < pattern.size() && pattern[i] != '|') continue;
     Alternative alt;
-    if (!ParseAlternative(pattern.substr(from, i - from), out.fold_, &alt.body, &alt.end_boundary)) {
+    bool end_boundary = false;
+    if (!ParseAlternative(pattern.substr(from, i - from), out.fold_, symbols, &alt.body, &end_boundary)) {
       return std::nullopt;
     }
+    alt.end = symbols ? End::kBoundaryOrDigit : end_boundary ? End::kBoundary : End::kNone;
     for (char c : alt.body) out.folds_s_or_k_ = out.folds_s_or_k_ || c == 's' || c == 'k';
     SetHead(out.fold_, &alt);
     out.alternatives_.push_back(std::move(alt));
@@ -222,7 +237,11 @@ bool LiteralAlternation::MatchAt(const Alternative& alt, std::string_view text, 
     if (got != want) return false;
     ++i;
   }
-  if (alt.end_boundary && !BoundaryAt(text, i)) return false;
+  if (alt.end != End::kNone && !BoundaryAt(text, i)) {
+    // "(?:\b|[0-9])": RE2 tries the boundary first, then one digit.
+    if (alt.end == End::kBoundary || i >= end || text[i] < '0' || text[i] > '9') return false;
+    ++i;
+  }
   *match_end = i;
   return true;
 }

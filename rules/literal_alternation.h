@@ -5,8 +5,11 @@
 // (rules/term_list.cc): an optional "(?i)", then "(?:A|B|...)" where each
 // alternative is "\b", ASCII literal characters (metacharacters escaped with
 // a backslash) and runs of the separator class "[\s\x{2010}-\x{2014}-]+"
-// between them, and an optional final "\b". Parse() recognises exactly that
-// shape at load time and refuses everything else, which stays on RE2.
+// between them, and an optional final "\b". Chemical symbols compile to a second
+// shape: "\b(?:A|B|...)(?:\b|[0-9])", each alternative ASCII literal
+// characters only, where a match ends at a word boundary or takes one digit
+// more ("Dy2O3" gives "Dy2"). Parse() recognises exactly these shapes at
+// load time and refuses everything else, which stays on RE2.
 //
 // Find() returns the match RE2::Match(text, pos, end, UNANCHORED) would:
 // leftmost-first (at the leftmost start, the first listed alternative that
@@ -60,11 +63,14 @@ class LiteralAlternation {
   bool folds() const { return fold_; }
 
  private:
+  // What must follow an alternative's last byte: nothing, "\b", or
+  // "(?:\b|[0-9])" (a boundary, else one digit, taken into the match).
+  enum class End : std::uint8_t { kNone, kBoundary, kBoundaryOrDigit };
   // Byte of an alternative's body standing for one separator run.
   static constexpr char kSeparator = '\0';
   struct Alternative {
-    std::string body;   // literal bytes (lower case when folding) and kSeparator
-    bool end_boundary;  // "\b" after the last byte
+    std::string body;  // literal bytes (lower case when folding) and kSeparator
+    End end = End::kNone;
     // The body's literal bytes before its first separator, up to 8, as a
     // little-endian word: text bytes b match when (b | fold) & keep == value.
     std::uint64_t value = 0, fold = 0, keep = 0;

@@ -66,6 +66,7 @@ void CheckAllRanges(const std::string& pattern, const std::string& text) {
 
 std::string Words(const std::vector<std::string>& terms) { return CompileTerms(terms, false).words; }
 std::string Acronyms(const std::vector<std::string>& terms) { return CompileTerms(terms, false).acronyms; }
+std::string Symbols(const std::vector<std::string>& terms) { return CompileTerms(terms, true).symbols; }
 
 }  // namespace
 
@@ -73,6 +74,7 @@ TEST_CASE("LiteralAlternation parses the term lists' word and acronym patterns",
   CHECK(LiteralAlternation::Parse(Words({"rare earth", "State Council", "People's Republic of China"})));
   CHECK(LiteralAlternation::Parse(Words({"U.S. Trade Representative", "Ministry of Economy, Trade and Industry"})));
   CHECK(LiteralAlternation::Parse(Acronyms({"MOFCOM", "U.S.", "USTR"})));
+  CHECK(LiteralAlternation::Parse(Symbols({"Dy", "Nd", "W", "Ga"})));
   CHECK(LiteralAlternation::Parse(Words({"rare earth"}))->folds());
   CHECK_FALSE(LiteralAlternation::Parse(Acronyms({"MOFCOM"}))->folds());
 }
@@ -81,7 +83,11 @@ TEST_CASE("LiteralAlternation refuses every other shape (RE2 keeps them)", "[lit
   for (const char* p : {"(?i)(?:\\bfoo\\w*)", "(?i)\\bfoo\\b", "(?:foo\\b)", "(?:\\b\\.foo)", "(?i)(?:\\bfoo|)",
                         "(?i)(?:\\bfoo\\b\\b)", "(?i)(?:\\bfoo bar)", "(?i)(?:\\bfoo-bar)", "(?s)(?:\\bfoo)",
                         "(?i)(?:\\bfo[o])", "(?i)(?:\\bfoo|(?:bar))", "(?i)(?:\\bfoo[\\s\\x{2010}-\\x{2014}-]+)",
-                        "(?i)(?:\\bfoo\\d)", "(?i)(?:\\b稀土)", "(?i)(?:\\bfoo\\b|\\bbar\\b)x"}) {
+                        "(?i)(?:\\bfoo\\d)", "(?i)(?:\\b稀土)", "(?i)(?:\\bfoo\\b|\\bbar\\b)x",
+                        "(?i)\\b(?:Dy|Nd)(?:\\b|[0-9])", "\\b(?:Dy|\\bNd)(?:\\b|[0-9])", "\\b(?:Dy|Nd\\b)(?:\\b|[0-9])",
+                        "\\b(?:Dy|Nd)(?:\\b|[0-9]+)", "\\b(?:Dy|Nd)(?:[0-9]|\\b)", "\\b(?:Dy|N[d])(?:\\b|[0-9])",
+                        "\\b(?:Dy|)(?:\\b|[0-9])", "\\b(?:Dy|rare[\\s\\x{2010}-\\x{2014}-]+earth)(?:\\b|[0-9])",
+                        "\\b(?:.y)(?:\\b|[0-9])"}) {
     INFO(p);
     CHECK_FALSE(LiteralAlternation::Parse(p));
   }
@@ -160,6 +166,15 @@ TEST_CASE("LiteralAlternation: ASCII case folding, and no fast path where RE2 fo
   CheckAllRanges(a, "US USA us U.S. U.S.A. BISUS bis \xC5\xBFUS U.S.S.R.");
 }
 
+TEST_CASE("LiteralAlternation: a chemical symbol ends at a boundary or takes one digit, as RE2's (?:\\b|[0-9])",
+          "[literal_alternation]") {
+  const std::string p = Symbols({"Dy", "Nd", "W", "Ga", "N"});
+  CHECK(p == "\\b(?:Dy|Nd|Ga|W|N)(?:\\b|[0-9])");  // the shape Parse() takes
+  CheckAllRanges(p, "Dy2O3 Dy Dyx NdFeB Nd-Fe Nd_ 2Nd Nd99 W, WO3 GaN Ga2O3 N2 Nd");
+  CheckAllRanges(p, "(Dy)Nd.Ga\xE2\x80\x94W\tN\n_Dy dy DY Dy\xC3\xA9 \xC5\xBF" "Dy9");
+  CHECK(LiteralAlternation::Parse(p)->Handles("\xC5\xBF \xE2\x84\xAA", 0, 5));  // case-sensitive: any text
+}
+
 TEST_CASE("LiteralAlternation equals RE2 on random texts", "[literal_alternation]") {
   const std::vector<std::string> terms = {"rare earth",  "rare earth elements", "State Council", "state",
                                           "China",       "China's Commerce Ministry", "U.S. Trade Representative",
@@ -168,9 +183,10 @@ TEST_CASE("LiteralAlternation equals RE2 on random texts", "[literal_alternation
                                            "china", "China's", "commerce", "Ministry", "U.S.", "trade", "tin",
                                            "plate", "representative", "Growers'", "federation", "coffee", "Kinshasa",
                                            " ", " ", "  ", "-", "\t", "\xE2\x80\x94", "\xE2\x80\x99", "é", "_", "2",
-                                           ",", ".", "\xC5\xBF", "\xE2\x84\xAA"};
+                                           ",", ".", "\xC5\xBF", "\xE2\x84\xAA", "Tb", "Te2", "S", "U", "Sc"};
   const std::string p = Words(terms);
   const std::string a = Acronyms({"US", "U.S.", "USTR", "MOFCOM"});
+  const std::string sym = Symbols({"Sc", "S", "Tb", "Te", "U"});
   std::mt19937 rng(4);
   for (int round = 0; round < 120; ++round) {
     std::string text;
@@ -178,6 +194,7 @@ TEST_CASE("LiteralAlternation equals RE2 on random texts", "[literal_alternation
     for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
     CheckAllRanges(p, text);
     CheckAllRanges(a, text);
+    CheckAllRanges(sym, text);
   }
 }
 
