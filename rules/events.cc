@@ -16,7 +16,9 @@
 namespace ecwatch::rules_internal {
 
 struct EventBuilder::Compiled {
-  std::vector<std::unique_ptr<re2::RE2>> unless;
+  // The event's unless patterns as one alternation: a sentence is read once,
+  // not once per pattern (each is also compiled alone, for its errors).
+  std::unique_ptr<re2::RE2> any_unless;
 };
 
 namespace {
@@ -141,12 +143,21 @@ std::unique_ptr<EventBuilder> EventBuilder::Compile(std::vector<EventRule> event
   o.set_max_mem(limits::kRe2MaxMem);
   for (const EventRule& ev : events) {
     auto c = std::make_unique<Compiled>();
+    std::string any;
+    bool ok = true;
     for (std::size_t i = 0; i < ev.unless.size(); ++i) {
-      auto re = std::make_unique<re2::RE2>(ev.unless[i], o);
-      if (!re->ok()) {
-        errors->push_back(ev.unless_places[i].ToString() + ": event '" + ev.id + "' unless: " + re->error());
+      re2::RE2 re(ev.unless[i], o);
+      if (!re.ok()) {
+        errors->push_back(ev.unless_places[i].ToString() + ": event '" + ev.id + "' unless: " + re.error());
+        ok = false;
       }
-      c->unless.push_back(std::move(re));
+      any += (any.empty() ? "(?:" : "|(?:") + ev.unless[i] + ")";
+    }
+    if (ok && !any.empty()) {
+      c->any_unless = std::make_unique<re2::RE2>(any, o);
+      if (!c->any_unless->ok()) {
+        errors->push_back(ev.place.ToString() + ": event '" + ev.id + "' unless: " + c->any_unless->error());
+      }
     }
     b->compiled_.push_back(std::move(c));
   }
@@ -168,12 +179,9 @@ std::vector<Event> EventBuilder::Build(std::string_view text, const Segments& se
       if (seen.count({anchor.sentence, anchor.value})) continue;
       const TextSpan s = seg.sentences[anchor.sentence];
       const std::string_view sentence = text.substr(s.start, s.end - s.start);
-      bool vetoed = false;
-      for (const auto& u : compiled_[e]->unless) {
-        if (RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *u)) vetoed = true;
-      }
-      if (ev.unless_past_years && MentionsPastYear(sentence, published)) vetoed = true;
-      if (vetoed) continue;
+      const re2::RE2* unless = compiled_[e]->any_unless.get();
+      if (unless && RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *unless)) continue;
+      if (ev.unless_past_years && MentionsPastYear(sentence, published)) continue;
       const Scope scope = ScopeOf(ev, seg, anchor.sentence);
       const Scope para = ParagraphOf(seg, anchor.sentence);
       bool missing = false;
