@@ -77,7 +77,8 @@ std::string ValueOf(const Rule& rule, std::string_view captured, std::string_vie
   if (!rule.lookup.empty()) {
     auto it = rule.lookup.find(captured);
     if (it != rule.lookup.end()) return it->second;
-    std::string folded = FoldTerm(std::string(captured));
+    thread_local std::string folded;  // kept: most hits need no allocation
+    FoldTermInto(captured, &folded);
     it = rule.lookup.find(folded);
     return it == rule.lookup.end() ? folded : it->second;
   }

@@ -8,6 +8,8 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace ecwatch::rules_internal {
@@ -60,8 +62,13 @@ struct Rule {
   int non_ascii_pattern = -1;
   std::string value;       // fixed canonical value ("" = from captures/lookup)
   std::string normalizer;  // "" | "number" | "duration" | "date" | "lower"
-  // Term lists: folded surface form -> canonical value.
-  std::map<std::string, std::string, std::less<>> lookup;  // found by string_view too
+  // Term lists: folded surface form -> canonical value (hashed: a hit looks
+  // its value up in one step; found by string_view too).
+  struct TermHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, TermHash, std::equal_to<>> lookup;
   std::string severity = "info";
   std::string description;
   std::string owner;
@@ -100,7 +107,9 @@ bool IsKnownCategory(const std::string& category);
 
 // Folds a surface form for term lookup: lower-case ASCII, runs of spaces,
 // hyphens and dashes to one space.
-std::string FoldTerm(const std::string& text);
+std::string FoldTerm(std::string_view text);
+// The same into *out (replaced; its capacity kept for the next call).
+void FoldTermInto(std::string_view text, std::string* out);
 
 }  // namespace ecwatch::rules_internal
 

@@ -157,8 +157,14 @@ TermPatterns CompileTerms(const std::vector<std::string>& terms, bool symbols) {
   return out;
 }
 
-std::string FoldTerm(const std::string& text) {
+std::string FoldTerm(std::string_view text) {
   std::string out;
+  FoldTermInto(text, &out);
+  return out;
+}
+
+void FoldTermInto(std::string_view text, std::string* out) {
+  out->clear();
   bool sep = false;
   for (size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -171,11 +177,10 @@ std::string FoldTerm(const std::string& text) {
       sep = true;
       continue;
     }
-    if (sep && !out.empty()) out += ' ';
+    if (sep && !out->empty()) *out += ' ';
     sep = false;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+    *out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
   }
-  return out;
 }
 
 }  // namespace ecwatch::rules_internal
