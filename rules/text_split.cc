@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cctype>
 #include <string>
@@ -53,10 +54,11 @@ bool IsAbbreviation(std::string_view word) {
   return std::binary_search(kAbbreviations.keys.begin(), kAbbreviations.keys.end(), Key(word));
 }
 
-// The word that ends at text[end) (letters and inner periods).
+// The word that ends at text[end) (letters and inner periods), read back
+// at most kMaxLength + 1 bytes: a longer word is no abbreviation either.
 std::string_view WordBefore(std::string_view text, std::size_t end) {
   std::size_t b = end;
-  while (b > 0 && (IsAsciiLetter(text[b - 1]) || text[b - 1] == '.')) --b;
+  while (b > 0 && end - b <= Abbreviations::kMaxLength && (IsAsciiLetter(text[b - 1]) || text[b - 1] == '.')) --b;
   return text.substr(b, end - b);
 }
 
@@ -82,24 +84,58 @@ constexpr StopBytes kStopBytes;
 
 bool IsStopByte(unsigned char c) { return kStopBytes.is[c]; }
 
-// The first stop byte in text[i, e), else e. Sixteen bytes at a time where
-// SSE2 is available (every x86-64): most bytes end nothing.
-std::size_t NextStopByte(std::string_view text, std::size_t i, std::size_t e) {
-#if defined(__SSE2__)
-  const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?');
-  const __m128i nl = _mm_set1_epi8('\n'), e3 = _mm_set1_epi8(static_cast<char>(0xE3));
-  const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
-  for (; i + 16 <= e; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i hit = _mm_or_si128(
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)), _mm_cmpeq_epi8(v, ask)),
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, e3)), _mm_cmpeq_epi8(v, ef)));
-    if (const int mask = _mm_movemask_epi8(hit)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+// The stop bytes of a text, found 64 bytes at a time (with SSE2, on every
+// x86-64: most bytes end nothing) and kept as a bit mask per block, so that
+// the many short searches of one document read each byte once.
+class StopScan {
+ public:
+  explicit StopScan(std::string_view text) : text_(text) {}
+
+  // The first stop byte in [i, e), else e.
+  std::size_t Next(std::size_t i, std::size_t e) {
+    while (i < e) {
+      const std::size_t block = i & ~std::size_t{63};
+      if (block != block_) Load(block);
+      if (const std::uint64_t m = mask_ >> (i - block)) return std::min(e, i + std::countr_zero(m));
+      i = block + 64;
+    }
+    return e;
   }
+
+ private:
+  // mask_ bit k: text_[block + k] is a stop byte.
+  void Load(std::size_t block) {
+    block_ = block;
+    mask_ = 0;
+    std::size_t k = 0;
+#if defined(__SSE2__)
+    if (block + 64 <= text_.size()) {
+      const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?');
+      const __m128i nl = _mm_set1_epi8('\n');
+      for (; k < 64; k += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + block + k));
+        const __m128i ascii = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+                                           _mm_or_si128(_mm_cmpeq_epi8(v, ask), _mm_cmpeq_epi8(v, nl)));
+        auto bits = static_cast<unsigned>(_mm_movemask_epi8(ascii));
+        if (_mm_movemask_epi8(v) != 0) {  // bytes from 0x80: the CJK leads too
+          const __m128i cjk = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE3))),
+                                           _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF))));
+          bits |= static_cast<unsigned>(_mm_movemask_epi8(cjk));
+        }
+        mask_ |= std::uint64_t{bits} << k;
+      }
+      return;
+    }
 #endif
-  while (i < e && !IsStopByte(static_cast<unsigned char>(text[i]))) ++i;
-  return i;
-}
+    for (; k < 64 && block + k < text_.size(); ++k) {
+      if (IsStopByte(static_cast<unsigned char>(text_[block + k]))) mask_ |= std::uint64_t{1} << k;
+    }
+  }
+
+  std::string_view text_;
+  std::size_t block_ = static_cast<std::size_t>(-1);  // none loaded
+  std::uint64_t mask_ = 0;
+};
 
 TextSpan Trimmed(std::string_view text, std::size_t b, std::size_t e) {
   while (b < e && IsSpace(text[b])) ++b;
@@ -113,8 +149,8 @@ void AddTrimmed(std::string_view text, std::size_t b, std::size_t e, std::vector
 }
 
 // Where the sentence starting at or after b ends (exclusive), within [b, e).
-std::size_t SentenceEnd(std::string_view text, std::size_t b, std::size_t e) {
-  for (std::size_t i = NextStopByte(text, b, e); i < e; i = NextStopByte(text, i + 1, e)) {
+std::size_t SentenceEnd(std::string_view text, std::size_t b, std::size_t e, StopScan* stops) {
+  for (std::size_t i = stops->Next(b, e); i < e; i = stops->Next(i + 1, e)) {
     const char c = text[i];
     if (c == '\n') return i + 1;
     if (static_cast<unsigned char>(c) >= 0x80) {
@@ -136,11 +172,11 @@ std::size_t SentenceEnd(std::string_view text, std::size_t b, std::size_t e) {
 }
 
 // Appends the sentences of paragraph p (index pi) to *out.
-void SplitParagraph(std::string_view text, TextSpan p, std::size_t pi, Segments* out) {
+void SplitParagraph(std::string_view text, TextSpan p, std::size_t pi, StopScan* stops, Segments* out) {
   out->first_sentence.push_back(out->sentences.size());
   std::size_t s = p.start;
   while (s < p.end) {
-    const std::size_t e = SentenceEnd(text, s, p.end);
+    const std::size_t e = SentenceEnd(text, s, p.end, stops);
     const std::size_t before = out->sentences.size();
     AddTrimmed(text, s, e, &out->sentences);
     if (out->sentences.size() > before) out->paragraph_of.push_back(pi);
@@ -158,12 +194,13 @@ Segments SplitText(std::string_view text) {
   const std::size_t guess = text.size() / 64 + 4;
   out.sentences.reserve(guess);
   out.paragraph_of.reserve(guess);
+  StopScan stops(text);
   std::size_t b = 0;
   while (b < text.size()) {
     std::size_t e = text.find("\n\n", b);
     if (e == std::string_view::npos) e = text.size();
     const TextSpan p = Trimmed(text, b, e);
-    if (p.end > p.start) SplitParagraph(text, p, out.paragraphs.size(), &out);
+    if (p.end > p.start) SplitParagraph(text, p, out.paragraphs.size(), &stops, &out);
     b = e + 2;
   }
   return out;

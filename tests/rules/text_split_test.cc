@@ -36,6 +36,26 @@ TEST_CASE("SplitText splits Chinese at 。 and lines at newlines", "[rules][text
   CHECK(Sentences("HEADLINE\nBody text.").size() == 2);
 }
 
+TEST_CASE("SplitText finds sentence ends on both sides of its 64-byte blocks", "[rules][text_split]") {
+  // The stop bytes are looked for 64 bytes at a time: put each kind of end
+  // at every offset around the first two block boundaries, and the text's
+  // end just before, at and after one.
+  for (const std::string stop : {".", "!", "?", "\n", "\xE3\x80\x82", "\xEF\xBC\x81"}) {
+    for (std::size_t at = 50; at < 140; ++at) {
+      const std::string first = std::string(at, 'a') + stop;
+      const std::string text = first + (stop == "\n" ? "Next" : " Next") + std::string(at % 7, 'b') + ".";
+      INFO("stop '" << stop << "' at " << at);
+      const auto got = Sentences(text);
+      REQUIRE(got.size() == 2);
+      CHECK(got[0] == (stop == "\n" ? std::string(at, 'a') : first));
+      CHECK(got[1] == "Next" + std::string(at % 7, 'b') + ".");
+    }
+  }
+  for (std::size_t n = 60; n < 70; ++n) CHECK(Sentences(std::string(n, 'a')).size() == 1);
+  // A CJK terminator cut by the text's end is no stop.
+  CHECK(Sentences(std::string(62, 'a') + "\xE3\x80") == std::vector<std::string>{std::string(62, 'a') + "\xE3\x80"});
+}
+
 TEST_CASE("SplitText handles empty and blank input", "[rules][text_split]") {
   CHECK(SplitText("").sentences.empty());
   CHECK(SplitText(" \n\n \n").paragraphs.empty());
