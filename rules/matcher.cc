@@ -464,19 +464,21 @@ std::vector<Hit> Matcher::FindRule(std::size_t rule, std::string_view text,
 }
 
 void ResolveOverlaps(const std::vector<Rule>& rules, std::vector<Hit>* hits) {
-  std::vector<Hit> kept;
-  for (auto& h : *hits) {
+  // In place: the first `kept` hits are those kept so far.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < hits->size(); ++i) {
+    Hit& h = (*hits)[i];
     bool shadowed = false;
-    for (const Hit& k : kept) {
-      if (rules[k.rule].category == rules[h.rule].category && Overlaps(k.start, k.end, h.start, h.end) &&
-          (k.end - k.start) >= (h.end - h.start)) {
-        shadowed = true;
-        break;
-      }
+    for (std::size_t k = 0; k < kept && !shadowed; ++k) {
+      const Hit& o = (*hits)[k];
+      shadowed = Overlaps(o.start, o.end, h.start, h.end) && (o.end - o.start) >= (h.end - h.start) &&
+                 rules[o.rule].category == rules[h.rule].category;
     }
-    if (!shadowed) kept.push_back(std::move(h));
+    if (shadowed) continue;
+    if (kept != i) (*hits)[kept] = std::move(h);
+    ++kept;
   }
-  *hits = std::move(kept);
+  hits->erase(hits->begin() + static_cast<std::ptrdiff_t>(kept), hits->end());
 }
 
 }  // namespace ecwatch::rules_internal
