@@ -13,17 +13,26 @@ namespace {
 
 unsigned char Lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
 
+// Whether byte c has a class of its own: letters (an upper-case letter
+// shares the class of its lower case), space, period and hyphen. Other
+// bytes that atoms hold (digits, tabs and line breaks from \s, rare
+// punctuation) share one class, and bytes from 0x80 share kNonAsciiClasses
+// classes by their low bits: each class is a column of every state's row,
+// and a row that no cache holds slows every byte (CJK terms alone would
+// bring some 70 classes, the twelve digits and other ASCII bytes of a few
+// atoms a dozen). Atoms holding shared-class bytes are compared after the
+// scan.
+bool OwnClass(unsigned char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '.' || c == '-'; }
+
 }  // namespace
 
-// Class 0 is every byte that occurs in no atom; each other ASCII byte gets
-// its own class, and an upper-case letter shares the class of its lower
-// case. Bytes from 0x80 share kNonAsciiClasses classes by their low bits
-// (CJK terms would otherwise bring some 70 classes, and a row per state that
-// no cache holds); atoms holding such bytes are compared after the scan.
+// Class 0 is every byte that occurs in no atom; the others as above.
 void AtomScanner::BuildClasses(const std::vector<std::string>& atoms) {
   class_.fill(0);
   classes_ = 1;
   std::array<std::uint8_t, kNonAsciiClasses> shared{};
+  std::uint8_t other = 0;  // the shared class of the other ASCII bytes
+  std::array<bool, 128> other_used{};
   for (std::size_t i = 0; i < atoms.size(); ++i) {
     if (capital_[i]) continue;
     for (char ch : atoms[i]) {
@@ -32,10 +41,16 @@ void AtomScanner::BuildClasses(const std::vector<std::string>& atoms) {
       if (c >= 0x80) {
         std::uint8_t& k = shared[c % kNonAsciiClasses];
         if (k == 0) k = static_cast<std::uint8_t>(classes_++);
-        continue;
+      } else if (!OwnClass(c)) {
+        if (other == 0) other = static_cast<std::uint8_t>(classes_++);
+        other_used[c] = true;
+      } else if (class_[c] == 0) {
+        class_[c] = static_cast<std::uint8_t>(classes_++);
       }
-      if (class_[c] == 0) class_[c] = static_cast<std::uint8_t>(classes_++);
     }
+  }
+  for (unsigned c = 0; c < 128; ++c) {
+    if (other_used[c]) class_[c] = other;
   }
   for (unsigned c = 'A'; c <= 'Z'; ++c) class_[c] = class_[Lower(static_cast<unsigned char>(c))];
   for (unsigned c = 0x80; c <= 0xFF; ++c) class_[c] = shared[c % kNonAsciiClasses];
@@ -43,7 +58,7 @@ void AtomScanner::BuildClasses(const std::vector<std::string>& atoms) {
 
 // Exact atoms are found folded, then compared as written: their 8 last
 // bytes as one masked word where they fit, else bytewise. Other atoms with
-// bytes from 0x80 are compared bytewise, ASCII case folded.
+// bytes of a shared class are compared bytewise, ASCII case folded.
 void AtomScanner::BuildChecks(const std::vector<std::string>& atoms, const std::vector<bool>& exact) {
   check_.assign(atoms.size(), kNone);
   written_.assign(atoms.size(), std::string());
@@ -51,11 +66,13 @@ void AtomScanner::BuildChecks(const std::vector<std::string>& atoms, const std::
   exact_value_.assign(atoms.size(), 0);
   for (std::size_t i = 0; i < atoms.size(); ++i) {
     if (capital_[i]) continue;  // found apart, as written: nothing to compare
-    const bool non_ascii = std::any_of(atoms[i].begin(), atoms[i].end(),
-                                       [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    const bool shares = std::any_of(atoms[i].begin(), atoms[i].end(), [](char ch) {
+      const auto c = Lower(static_cast<unsigned char>(ch));
+      return c >= 0x80 || !OwnClass(c);
+    });
     if (i < exact.size() && exact[i]) {
       check_[i] = kExact;
-    } else if (non_ascii) {
+    } else if (shares) {
       check_[i] = kFolded;
     } else {
       continue;

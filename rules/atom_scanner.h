@@ -74,7 +74,7 @@ class AtomScanner {
   void BuildRows();
   void BuildChecks(const std::vector<std::string>& atoms, const std::vector<bool>& exact);
   // True when atom (one with a check) ends at end in text, as written or
-  // (non-ASCII) folded; the automaton found its classes there.
+  // (holding shared-class bytes) folded; the automaton found its classes there.
   bool CheckAt(int atom, std::string_view text, std::size_t end) const;
   // Exact atoms that begin with a capital are found apart (capital_[atom]).
   CapitalAtoms capitals_;
@@ -92,8 +92,8 @@ class AtomScanner {
   static constexpr std::int32_t kChecked = 0x40000000;  // in outputs_: the atom is compared after the scan
   std::vector<std::size_t> lengths_;     // atom -> length
   std::size_t max_length_ = 0;           // of the longest atom
-  // Atoms compared after the scan: exact ones (but the capitals), and those with bytes from
-  // 0x80 (which share classes). For exact atoms of at most 8 bytes, the 8
+  // Atoms compared after the scan: exact ones (but the capitals), and those with bytes of
+  // a shared class (digits, rare punctuation, from 0x80). For exact atoms of at most 8 bytes, the 8
   // text bytes ending at an occurrence, masked, as a little-endian word
   // (mask 0: compared bytewise).
   static constexpr std::size_t kNonAsciiClasses = 8;

@@ -111,6 +111,18 @@ TEST_CASE("AtomScanner on a long text (parallel lanes) finds what a brute-force 
   }
 }
 
+TEST_CASE("AtomScanner tells apart atoms whose digits, line breaks and punctuation share one class",
+          "[atom_scanner]") {
+  // Digits, tabs, line breaks and rare punctuation all walk one class: the
+  // automaton reaches "2021/821" at "1234/567" too, and the check after it
+  // keeps the real ones only.
+  const std::vector<std::string> atoms = {"2021/821", "428/2009", "sept\t", "sept\n", "people's", "gecl4"};
+  CHECK(Occurrences(atoms, "1234/567 2021/821 428/2009 428/2008 sept\n sept\t sept\r people's people`s GeCl4 gecl5") ==
+        std::vector<std::string>{"2021/821@17", "428/2009@26", "sept\n@41", "sept\t@47", "people's@62", "gecl4@77"});
+  const std::string digits = "12345678 2021/8211 x2021/821";
+  CHECK(Occurrences(atoms, digits) == Naive(atoms, digits));
+}
+
 TEST_CASE("AtomScanner finds nothing in text without atoms, or with no atoms at all", "[atom_scanner]") {
   CHECK(Occurrences({"tungsten"}, "nothing to see here").empty());
   AtomScanner empty;
