@@ -55,7 +55,7 @@ struct SetIndex::Scratch {
     if (clause.size() < clauses) clause.resize(clauses);
     if (entry.size() < entries) {
       entry.resize(entries);
-      found.resize(entries, 0);
+      found.resize(entries + 1, 0);  // Count writes one past the entries found
     }
     if (++stamp == std::numeric_limits<std::uint32_t>::max()) {
       std::fill(clause.begin(), clause.end(), ClauseState{});
@@ -212,23 +212,21 @@ inline void SetIndex::Count(std::string_view text, int atom, std::size_t start, 
   std::size_t term_start = start;
   if (c == c_end || (info.term_word && !TermWordAt(atom, text, end, &term_start))) return;
   const std::uint32_t stamp = s->stamp;
+  // Without a branch on the scratch state: whether a clause or an entry was
+  // seen before in this sentence follows the text, which no predictor does.
   for (; c != c_end; ++c) {
     Scratch::ClauseState& cs = s->clause[*c];
-    if (cs.seen == stamp) {
-      cs.first = std::min(cs.first, term_start);
-      cs.last = std::max(cs.last, start);
-      continue;
-    }
+    const bool fresh = cs.seen != stamp;
+    cs.first = fresh ? term_start : std::min(cs.first, term_start);
+    cs.last = fresh ? start : std::max(cs.last, start);
     cs.seen = stamp;
-    cs.first = term_start;
-    cs.last = start;
-    const ClauseInfo info = clause_info_[*c];
-    Scratch::EntryState& es = s->entry[info.entry];
-    if (es.seen != stamp) {
-      es.seen = stamp;
-      es.count = 0;
-    }
-    if (++es.count == info.need) s->found[s->found_count++] = info.entry;
+    const ClauseInfo ci = clause_info_[*c];
+    Scratch::EntryState& es = s->entry[ci.entry];
+    const std::uint32_t count = (es.seen == stamp ? es.count : 0) + (fresh ? 1 : 0);
+    es.seen = stamp;
+    es.count = count;
+    s->found[s->found_count] = ci.entry;  // kept only when the entry is complete just now
+    s->found_count += fresh && count == ci.need;
   }
 }
 
@@ -241,9 +239,7 @@ void SetIndex::InSentence(std::string_view text, Occurrences* occ, TextSpan sent
   const auto& folded = occ->folded;
   std::size_t i = occ->next_folded;
   while (i < folded.size() && folded[i].end <= sentence.start) ++i;
-  std::size_t i_end = i;
-  while (i_end < folded.size() && folded[i_end].end <= sentence.end) ++i_end;
-  occ->next_folded = i_end;
+  const auto in_sentence = [&](std::size_t k) { return k < folded.size() && folded[k].end <= sentence.end; };
   // Capital atoms by start: those starting in the sentence and ending in it.
   const auto& capital = occ->capital;
   std::size_t j = occ->next_capital;
@@ -252,13 +248,17 @@ void SetIndex::InSentence(std::string_view text, Occurrences* occ, TextSpan sent
   std::size_t j_end = j;
   while (j_end < capital.size() && start_of(capital[j_end]) < sentence.end) ++j_end;
   occ->next_capital = j_end;
-  if (i == i_end && j == j_end) return;
+  if (!in_sentence(i) && j == j_end) {
+    occ->next_folded = i;
+    return;
+  }
   thread_local Scratch s;
   s.Next(clause_info_.size(), compiled_.size());
-  for (; i < i_end; ++i) {
+  for (; in_sentence(i); ++i) {  // one pass finds the sentence's end and counts
     const std::size_t start = start_of(folded[i]);
     if (start >= sentence.start) Count(text, folded[i].atom, start, folded[i].end, &s);
   }
+  occ->next_folded = i;
   for (; j < j_end; ++j) {
     if (capital[j].end <= sentence.end) {
       Count(text, capital[j].atom, start_of(capital[j]), capital[j].end, &s);
