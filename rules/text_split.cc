@@ -32,7 +32,9 @@ constexpr std::uint64_t Key(std::string_view word) {
   return k;
 }
 
-// Words after which a period does not end a sentence, as sorted keys.
+// Words after which a period does not end a sentence, as keys in a table
+// without collisions (a multiplier found at compile time): a word is looked
+// up with one load and one compare, no search whose branches follow the text.
 struct Abbreviations {
   static constexpr std::string_view kWords[] = {
       "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "no", "nos", "co", "corp", "inc",
@@ -40,18 +42,34 @@ struct Abbreviations {
       "vs", "gov", "sen", "rep", "gen", "jr", "sr", "mt", "pct", "approx", "dept", "fig", "art",
       "e.g", "i.e", "etc", "p.m", "a.m", "ft", "bros"};
   static constexpr std::size_t kMaxLength = 6;  // no abbreviation is longer
-  std::array<std::uint64_t, std::size(kWords)> keys{};
+  static constexpr unsigned kSlotBits = 9;
+  std::array<std::uint64_t, std::size_t{1} << kSlotBits> slots{};  // key, or 0 (no word has key 0)
+  std::uint64_t multiplier = 0;
+
+  static constexpr std::size_t Slot(std::uint64_t key, std::uint64_t m) { return (key * m) >> (64 - kSlotBits); }
   constexpr Abbreviations() {
-    for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = Key(kWords[i]);
-    std::sort(keys.begin(), keys.end());
+    for (std::uint64_t m = 0x9E3779B97F4A7C15ull;; m = (m * 6364136223846793005ull + 1442695040888963407ull) | 1) {
+      slots.fill(0);
+      bool collision = false;
+      for (std::string_view w : kWords) {
+        std::uint64_t& slot = slots[Slot(Key(w), m)];
+        collision = collision || slot != 0;
+        slot = Key(w);
+      }
+      if (!collision) {
+        multiplier = m;
+        return;
+      }
+    }
   }
+  constexpr bool Has(std::uint64_t key) const { return slots[Slot(key, multiplier)] == key; }
 };
 constexpr Abbreviations kAbbreviations;
 
 bool IsAbbreviation(std::string_view word) {
   if (word.size() == 1 && IsAsciiLetter(word[0])) return true;  // initial
   if (word.empty() || word.size() > Abbreviations::kMaxLength) return false;
-  return std::binary_search(kAbbreviations.keys.begin(), kAbbreviations.keys.end(), Key(word));
+  return kAbbreviations.Has(Key(word));
 }
 
 // The word that ends at text[end) (letters and inner periods), read back

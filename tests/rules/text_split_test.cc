@@ -30,6 +30,21 @@ TEST_CASE("SplitText keeps abbreviations and initials inside sentences", "[rules
   CHECK(Sentences("Prices rose 1.5 pct. to 9 dlrs.").size() == 1);
 }
 
+TEST_CASE("SplitText: a period ends no sentence after each listed abbreviation, and ends one after other words",
+          "[rules][text_split]") {
+  for (const char* w : {"U.S", "u.k", "U.N", "E.U", "Mr", "Mrs", "Ms", "Dr", "St", "No", "Nos", "Co", "Corp", "Inc",
+                        "Ltd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                        "vs", "Gov", "Sen", "Rep", "Gen", "Jr", "Sr", "Mt", "pct", "approx", "Dept", "Fig", "Art",
+                        "e.g", "i.e", "etc", "p.m", "a.m", "ft", "Bros", "B", "x"}) {
+    INFO(w);
+    CHECK(Sentences(std::string("It was ") + w + ". Next one.").size() == 1);
+  }
+  for (const char* w : {"said", "US", "uk", "Mrss", "Sepx", "mars", "dec.e", "approxi", "nov2", "inc9", "ee"}) {
+    INFO(w);
+    CHECK(Sentences(std::string("It was ") + w + ". Next one.").size() == 2);
+  }
+}
+
 TEST_CASE("SplitText splits Chinese at 。 and lines at newlines", "[rules][text_split]") {
   CHECK(Sentences("商务部决定暂停实施。暂停期间仍需许可。") ==
         std::vector<std::string>{"商务部决定暂停实施。", "暂停期间仍需许可。"});
