@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/huge_pages.h"
 #include "rules/capital_atoms.h"
 
 namespace ecwatch::rules_internal {
@@ -84,7 +85,7 @@ class AtomScanner {
   static constexpr std::uint32_t kHasOutputs = 0x80000000u;
   // state * classes_ + class -> next state's row offset (state * classes_),
   // | kHasOutputs when that state has outputs.
-  std::vector<std::uint32_t> next_;
+  std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> next_;  // on huge pages: no TLB misses
   unsigned class_shift_ = 0;         // classes_ = odd << class_shift_
   std::uint32_t class_inverse_ = 1;  // odd * class_inverse_ == 1 (mod 2^32)
   std::vector<std::int32_t> out_begin_;  // state -> first of its atoms in outputs_ (state + 1: end)
