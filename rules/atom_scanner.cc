@@ -285,38 +285,36 @@ void AtomScanner::ScanApart(std::string_view text, std::vector<Occurrence>* fold
   if (!capitals_.empty()) capitals_.Scan(text, capital);
 }
 
-// The automaton's occurrences, appended to *out: up to kMaxLanes lanes
-// over equal parts of the text. Lane k > 0 starts max_length_ - 1 bytes
-// before its part (the automaton's state depends on no more bytes than
-// that) and keeps only the occurrences ending inside it.
+// The automaton's occurrences, appended to *out: up to kMaxLanes lanes,
+// each walking the same number of bytes, so that all end together. Lane
+// k > 0 starts max_length_ - 1 bytes (the most the automaton's state
+// depends on) or more before the end of lane k - 1 and keeps only the
+// occurrences ending after it; the last lane ends at the text's end.
 void AtomScanner::Walk(std::string_view text, std::vector<Occurrence>* out) const {
   if (next_.empty()) return;
   std::size_t n = kMaxLanes;
   while (n > 1 && (text.size() / n < kMinLaneBytes || text.size() / n < max_length_)) n /= 2;
+  const std::size_t overlap = max_length_ - 1;
+  const std::size_t len = (text.size() + (n - 1) * overlap + n - 1) / n;  // bytes per lane
   Lane lanes[kMaxLanes];
   thread_local std::vector<Occurrence> later[kMaxLanes];
   std::vector<Occurrence>* outs[kMaxLanes] = {out};
   for (std::size_t k = 0; k < n; ++k) {
-    const std::size_t begin = text.size() * k / n, end = text.size() * (k + 1) / n;
-    lanes[k] = {k == 0 ? 0 : begin - (max_length_ - 1), end, 0, begin};
+    const std::size_t after = k == 0 ? 0 : k * (len - overlap) + overlap;  // where lane k - 1 ends
+    const std::size_t pos = k + 1 == n ? text.size() - len : k * (len - overlap);
+    lanes[k] = {pos, 0, after};
     if (k > 0) {
       later[k].clear();
       outs[k] = &later[k];
     }
   }
-  auto remaining = [&](std::size_t k) { return lanes[k].end - lanes[k].pos; };
-  for (;;) {
-    std::size_t bytes = kChunk;
-    for (std::size_t k = 0; k < n; ++k) bytes = std::min(bytes, remaining(k));
-    if (bytes == 0) break;
+  for (std::size_t done = 0; done < len; done += kChunk) {
+    const std::size_t bytes = std::min(kChunk, len - done);
     if (n == 4) WalkLanes<4>(text, lanes, bytes, outs);
     if (n == 2) WalkLanes<2>(text, lanes, bytes, outs);
     if (n == 1) WalkLanes<1>(text, lanes, bytes, outs);
   }
-  for (std::size_t k = 0; k < n; ++k) {
-    while (remaining(k) > 0) WalkLanes<1>(text, &lanes[k], std::min(kChunk, remaining(k)), &outs[k]);
-    if (k > 0) out->insert(out->end(), later[k].begin(), later[k].end());
-  }
+  for (std::size_t k = 1; k < n; ++k) out->insert(out->end(), later[k].begin(), later[k].end());
 }
 
 // The outputs of the n noted positions (ends relative to base), those

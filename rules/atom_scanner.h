@@ -53,11 +53,10 @@ class AtomScanner {
 
  private:
   static constexpr std::size_t kChunk = 512;  // bytes walked between reading off outputs
-  // One walk over text[pos, end) from state row; occurrences ending at or
-  // before emit_after are not reported.
+  // One walk over text from pos on, from state row; occurrences ending at
+  // or before emit_after are not reported.
   struct Lane {
     std::size_t pos = 0;
-    std::size_t end = 0;
     std::uint32_t row = 0;
     std::size_t emit_after = 0;
   };

@@ -111,6 +111,22 @@ TEST_CASE("AtomScanner on a long text (parallel lanes) finds what a brute-force 
   }
 }
 
+TEST_CASE("AtomScanner's lanes overlap by its longest atom, whatever the text's length", "[atom_scanner]") {
+  // A 200-byte atom beside short ones: lanes of a 1,000-byte text start at
+  // least 199 bytes before the previous lane's end.
+  std::string long_atom;
+  while (long_atom.size() < 200) long_atom += "rare earth ";
+  long_atom.resize(200);
+  const std::vector<std::string> atoms = {long_atom, "earth", "rare e"};
+  for (std::size_t length = 1000; length < 1400; length += 37) {
+    std::string text;
+    while (text.size() < length) text += (text.size() / 97) % 2 ? "rare earth " : "rare earth, ";
+    text.resize(length);
+    INFO("length " << length);
+    CHECK(Occurrences(atoms, text) == Naive(atoms, text));
+  }
+}
+
 TEST_CASE("AtomScanner tells apart atoms whose digits, line breaks and punctuation share one class",
           "[atom_scanner]") {
   // Digits, tabs, line breaks and rare punctuation all walk one class: the
