@@ -17,8 +17,16 @@ namespace ecwatch::rules_internal {
 
 struct EventBuilder::Compiled {
   // The event's unless patterns as one alternation: a sentence is read once,
-  // not once per pattern (each is also compiled alone, for its errors).
+  // not once per pattern. Each is also compiled alone, for its errors, and
+  // kept when the alternation exceeds RE2's memory budget.
   std::unique_ptr<re2::RE2> any_unless;
+  std::vector<std::unique_ptr<re2::RE2>> unless;
+
+  bool Vetoes(std::string_view sentence) const {
+    const re2::StringPiece s(sentence.data(), sentence.size());
+    if (any_unless) return RE2::PartialMatch(s, *any_unless);
+    return std::any_of(unless.begin(), unless.end(), [&](const auto& u) { return RE2::PartialMatch(s, *u); });
+  }
 };
 
 namespace {
@@ -144,19 +152,20 @@ std::unique_ptr<EventBuilder> EventBuilder::Compile(std::vector<EventRule> event
   for (const EventRule& ev : events) {
     auto c = std::make_unique<Compiled>();
     std::string any;
-    bool ok = true;
     for (std::size_t i = 0; i < ev.unless.size(); ++i) {
-      re2::RE2 re(ev.unless[i], o);
-      if (!re.ok()) {
-        errors->push_back(ev.unless_places[i].ToString() + ": event '" + ev.id + "' unless: " + re.error());
-        ok = false;
+      auto re = std::make_unique<re2::RE2>(ev.unless[i], o);
+      if (!re->ok()) {
+        errors->push_back(ev.unless_places[i].ToString() + ": event '" + ev.id + "' unless: " + re->error());
       }
+      c->unless.push_back(std::move(re));
       any += (any.empty() ? "(?:" : "|(?:") + ev.unless[i] + ")";
     }
-    if (ok && !any.empty()) {
+    if (!any.empty()) {
       c->any_unless = std::make_unique<re2::RE2>(any, o);
-      if (!c->any_unless->ok()) {
-        errors->push_back(ev.place.ToString() + ": event '" + ev.id + "' unless: " + c->any_unless->error());
+      if (c->any_unless->ok()) {
+        c->unless.clear();
+      } else {
+        c->any_unless.reset();  // too large together: each alone
       }
     }
     b->compiled_.push_back(std::move(c));
@@ -179,8 +188,7 @@ std::vector<Event> EventBuilder::Build(std::string_view text, const Segments& se
       if (seen.count({anchor.sentence, anchor.value})) continue;
       const TextSpan s = seg.sentences[anchor.sentence];
       const std::string_view sentence = text.substr(s.start, s.end - s.start);
-      const re2::RE2* unless = compiled_[e]->any_unless.get();
-      if (unless && RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *unless)) continue;
+      if (compiled_[e]->Vetoes(sentence)) continue;
       if (ev.unless_past_years && MentionsPastYear(sentence, published)) continue;
       const Scope scope = ScopeOf(ev, seg, anchor.sentence);
       const Scope para = ParagraphOf(seg, anchor.sentence);

@@ -79,6 +79,21 @@ TEST_CASE("Unless patterns and past years veto the event", "[rules][events]") {
   CHECK(MatchText(*set, "They banned exports under Announcement No. 46 [2024].", "2025-11-07").events.size() == 1);
 }
 
+TEST_CASE("Every unless pattern vetoes, run together or, when too large together, one by one",
+          "[rules][events]") {
+  // The patterns run as one alternation; a later one and one with its own
+  // case flag still veto.
+  auto set = WithEvent("unless = ['earthquake', '(?i)NO PLANS', '\\bstrike\\b']\n");
+  CHECK(MatchText(*set, "A strike came and they banned exports.").events.empty());
+  CHECK(MatchText(*set, "There are no plans but they banned exports.").events.empty());
+  CHECK(MatchText(*set, "They banned exports.").events.size() == 1);
+  // Each of these two fits RE2's memory budget alone, not both together.
+  auto big = WithEvent("unless = ['\\bx\\pL{300}y', '\\bq\\pL{300}w', 'earthquake']\n");
+  REQUIRE(big);
+  CHECK(MatchText(*big, "After the earthquake they banned exports.").events.empty());
+  CHECK(MatchText(*big, "They banned exports.").events.size() == 1);
+}
+
 TEST_CASE("No events without an event rule", "[rules][events]") {
   auto set = LoadOne(kBase);
   CHECK(MatchText(*set, "Beijing banned exports.").events.empty());
