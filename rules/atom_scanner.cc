@@ -19,9 +19,9 @@ unsigned char Lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast
 // punctuation) share one class, and bytes from 0x80 share kNonAsciiClasses
 // classes by their low bits: each class is a column of every state's row,
 // and a row that no cache holds slows every byte (CJK terms alone would
-// bring some 70 classes, the twelve digits and other ASCII bytes of a few
-// atoms a dozen). Atoms holding shared-class bytes are compared after the
-// scan.
+// bring some 70 classes; the digits, tabs, line breaks and punctuation of a
+// few dozen atoms, a dozen). Atoms holding shared-class bytes are compared
+// after the scan.
 bool OwnClass(unsigned char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '.' || c == '-'; }
 
 }  // namespace
