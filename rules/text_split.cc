@@ -22,7 +22,7 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // A word of up to 8 ASCII bytes, lower-cased, as one integer (first byte
-// lowest): abbreviations are looked up with one compare each.
+// lowest): the abbreviation table's key.
 constexpr std::uint64_t Key(std::string_view word) {
   std::uint64_t k = 0;
   for (std::size_t i = 0; i < word.size(); ++i) {
