@@ -59,20 +59,20 @@ std::size_t SeparatorAt(std::string_view text, std::size_t i, std::size_t end) {
 constexpr std::string_view kSymbolsHead = "\\b(?:";
 constexpr std::string_view kSymbolsTail = ")(?:\\b|[0-9])";
 
-// Parses one alternative ("\b" (unless symbols: the shape's) literals and
-// separators, optional "\b"); false when it has another shape.
-bool ParseAlternative(std::string_view s, bool fold, bool symbols, std::string* body, bool* end_boundary) {
-  if (!symbols && s.substr(0, 2) != "\\b") return false;
-  if (!symbols) s.remove_prefix(2);
+// Parses one alternative ("\b" literals and separators, optional "\b");
+// false when it has another shape.
+bool ParseAlternative(std::string_view s, bool fold, std::string* body, bool* end_boundary) {
+  if (s.substr(0, 2) != "\\b") return false;
+  s.remove_prefix(2);
   *end_boundary = false;
   bool after_separator = true;  // no separator first
   while (!s.empty()) {
-    if (s == "\\b" && !symbols) {
+    if (s == "\\b") {
       *end_boundary = true;
       break;
     }
     if (s.substr(0, kTermWordSeparator.size()) == kTermWordSeparator) {
-      if (after_separator || symbols) return false;
+      if (after_separator) return false;
       body->push_back('\0');
       after_separator = true;
       s.remove_prefix(kTermWordSeparator.size());
@@ -142,7 +142,11 @@ std::optional<LiteralAlternation> LiteralAlternation::Parse(std::string_view pat
     if (i < pattern.size() && pattern[i] != '|') continue;
     Alternative alt;
     bool end_boundary = false;
-    if (!ParseAlternative(pattern.substr(from, i - from), out.fold_, symbols, &alt.body, &end_boundary)) {
+    // A symbol is read as a term's alternative under the shape's "\b";
+    // literals only: no separator, no "\b" of its own.
+    const std::string alternative = (symbols ? "\\b" : "") + std::string(pattern.substr(from, i - from));
+    if (!ParseAlternative(alternative, out.fold_, &alt.body, &end_boundary) ||
+        (symbols && (end_boundary || alt.body.find(kSeparator) != std::string::npos))) {
       return std::nullopt;
     }
     alt.end = symbols ? End::kBoundaryOrDigit : end_boundary ? End::kBoundary : End::kNone;

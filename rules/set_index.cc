@@ -163,13 +163,12 @@ bool SetIndex::Compile() {
     // Clause 0 is the pattern's own (literals, or its formula's first)
     // unless the pattern has none and only a gate's.
     bound_clause_.push_back(e.own_clauses > 0 ? static_cast<std::int64_t>(clause_info_.size()) : -1);
-    first_clause_.push_back(e.term_starts ? static_cast<std::int64_t>(clause_info_.size()) : -1);
     for (const auto& c : e.clauses) {
       const auto clause = static_cast<std::uint32_t>(clause_info_.size());
       clause_info_.push_back({entry, static_cast<std::uint32_t>(e.clauses.size())});
       for (int a : c) by_atom[a].push_back(clause);
     }
-    compiled_.push_back({e.rule, e.index, e.exclude, {}, {}, 0});
+    compiled_.push_back({e.rule, e.index, e.exclude, {}, {}, 0, e.term_starts});
   }
   entries_.clear();
   atom_ids_.clear();
@@ -274,9 +273,10 @@ void SetIndex::InSentence(std::string_view text, Occurrences* occ, TextSpan sent
       continue;
     }
     patterns->emplace_back(x.rule, x.index);
-    const std::int64_t last = bound_clause_[e], first = first_clause_[e];
-    starts->push_back({first < 0 ? 0 : s.clause[static_cast<std::size_t>(first)].first,
-                       last < 0 ? kNoBound : s.clause[static_cast<std::size_t>(last)].last});
+    // A term list's literals are its clause 0, the bounding one.
+    const std::int64_t c = bound_clause_[e];
+    starts->push_back({x.term_starts ? s.clause[static_cast<std::size_t>(c)].first : 0,
+                       c < 0 ? kNoBound : s.clause[static_cast<std::size_t>(c)].last});
   }
 }
 

@@ -141,8 +141,7 @@ class SetIndex {
   };
   std::vector<ClauseInfo> clause_info_;
   std::vector<std::int64_t> bound_clause_;  // entry -> clause bounding match starts, or -1
-  std::vector<std::int64_t> first_clause_;  // entry -> clause of whole terms every match starts at, or -1
-  std::vector<Entry> compiled_;  // without clauses
+  std::vector<Entry> compiled_;  // without clauses (term_starts: of its bounding clause)
 };
 
 }  // namespace ecwatch::rules_internal

@@ -8,9 +8,9 @@
 #include "store/store.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <sqlite3.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cerrno>
