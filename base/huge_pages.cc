@@ -9,14 +9,13 @@
 namespace ecwatch {
 
 void* AllocateTable(std::size_t bytes) {
-  using A = HugePageAllocator<char>;
-  if (bytes < A::kMinBytes) {
+  if (bytes < kMinHugeTableBytes) {
     void* p = std::malloc(bytes == 0 ? 1 : bytes);
     if (p == nullptr) throw std::bad_alloc();
     return p;
   }
-  const std::size_t rounded = (bytes + A::kPageBytes - 1) / A::kPageBytes * A::kPageBytes;
-  void* p = std::aligned_alloc(A::kPageBytes, rounded);
+  const std::size_t rounded = (bytes + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
+  void* p = std::aligned_alloc(kHugePageBytes, rounded);
   if (p == nullptr) throw std::bad_alloc();
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   madvise(p, rounded, MADV_HUGEPAGE);  // advice only: ignored where huge pages are off

@@ -1,7 +1,7 @@
 // HugePageAllocator: an allocator for large read-mostly tables that a hot
 // loop indexes at random (the rules prefilter's automaton).
 //
-// A block of at least kMinBytes is placed on a 2 MB boundary, its size
+// A block of at least kMinHugeTableBytes is placed on a 2 MB boundary, its size
 // rounded up to whole 2 MB, and the kernel is asked to back it with huge
 // pages (madvise MADV_HUGEPAGE, Linux; elsewhere, or when the kernel
 // declines, it is an ordinary aligned block). A walk over a table of a
@@ -16,15 +16,17 @@
 
 namespace ecwatch {
 
+inline constexpr std::size_t kHugePageBytes = std::size_t{2} << 20;
+inline constexpr std::size_t kMinHugeTableBytes = kHugePageBytes / 8;  // smaller: malloc
+
 // The allocation behind HugePageAllocator: bytes from malloc below
-// kMinBytes, else 2 MB-aligned and advised as above. Throws std::bad_alloc.
+// kMinHugeTableBytes, else 2 MB-aligned and advised as above. Throws
+// std::bad_alloc.
 void* AllocateTable(std::size_t bytes);
 void FreeTable(void* p);
 
 template <typename T>
 struct HugePageAllocator {
-  static constexpr std::size_t kPageBytes = std::size_t{2} << 20;
-  static constexpr std::size_t kMinBytes = kPageBytes / 8;  // a quarter of the waste at most
   using value_type = T;
 
   HugePageAllocator() = default;

@@ -15,11 +15,11 @@ using Table = std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>>;
 
 TEST_CASE("HugePageAllocator puts a large table on a 2 MB boundary", "[huge_pages]") {
   Table t(300000);  // 1.2 MB
-  CHECK(reinterpret_cast<std::uintptr_t>(t.data()) % HugePageAllocator<char>::kPageBytes == 0);
+  CHECK(reinterpret_cast<std::uintptr_t>(t.data()) % kHugePageBytes == 0);
   std::iota(t.begin(), t.end(), 0u);
   CHECK(t.back() == 299999u);
   t.assign(5000000, 7u);  // 20 MB: regrown, still aligned
-  CHECK(reinterpret_cast<std::uintptr_t>(t.data()) % HugePageAllocator<char>::kPageBytes == 0);
+  CHECK(reinterpret_cast<std::uintptr_t>(t.data()) % kHugePageBytes == 0);
   CHECK(t[4999999] == 7u);
 }
 
